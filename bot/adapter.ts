@@ -1,0 +1,47 @@
+import {
+  ActivityTypes,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type TurnContext,
+} from 'botbuilder';
+import { localeFrom } from '../cards/locale';
+import { noticeCard } from '../cards/notice';
+import type { Logger } from '../services/logger';
+import type { BotAuthSetting } from './config';
+import { toMessage } from './qualibot-bot';
+import { describeFailure } from './turn-failure';
+
+/** Bot Framework authentication settings from Qualibot's configuration (local mode: authentication off). */
+export function authenticationOptions(auth: BotAuthSetting): ConfigurationBotFrameworkAuthenticationOptions {
+  if (auth.kind === 'local') return {};
+  return {
+    MicrosoftAppId: auth.appId,
+    MicrosoftAppPassword: auth.appPassword,
+    MicrosoftAppType: auth.appType,
+    MicrosoftAppTenantId: auth.tenantId,
+  };
+}
+
+/** The CloudAdapter, with a last-resort error handler that answers in French and never leaks a stack trace. */
+export function createAdapter(auth: BotAuthSetting, logger: Logger): CloudAdapter {
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authenticationOptions(auth)));
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    if ((error as { answered?: boolean }).answered) return;
+    const locale = localeFrom(context.activity.locale);
+    const failure = describeFailure(error, locale);
+    logger.error({ err: error, activityId: context.activity.id, type: context.activity.type, reference: failure.reference }, 'turn failed');
+    const card = noticeCard({ style: 'attention', ...failure }, locale);
+    try {
+      if (context.activity.type === ActivityTypes.Invoke) {
+        const body = { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+        await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
+      } else if (context.activity.type === ActivityTypes.Message) {
+        await context.sendActivity(toMessage(card));
+      }
+    } catch (sendError) {
+      logger.error({ err: sendError }, 'could not tell the user about the failure');
+    }
+  };
+  return adapter;
+}

@@ -1,0 +1,67 @@
+import type { CommandDefinition } from './command-definition';
+import { listCommitments, showCommitment } from './handlers/commitments';
+import { showDirectory, showDirectoryImportForm } from './handlers/directory';
+import { showHelp } from './handlers/help';
+import { editPersonCommand } from './handlers/person-form';
+import { showWhoami } from './handlers/whoami';
+
+/**
+ * The chat commands, in the order the help card lists them. Adding one: an entry here (French and English
+ * phrasings, who may run it), its handler in bot/handlers/, a test.
+ */
+export const commandTable = {
+  help: {
+    phrasings: ['aide', 'help', '?', 'menu', 'commandes', 'que sais-tu faire'],
+    example: { fr: 'aide', en: 'help' },
+    description: { fr: 'ce que Qualibot sait faire et pour qui', en: 'what Qualibot can do, and for whom' },
+    audience: 'everyone',
+    handle: (context): Promise<void> => showHelp(context, Object.values<CommandDefinition>(commandTable)),
+  },
+  whoami: {
+    phrasings: ['qui suis-je', 'whoami', 'who am i', 'mon profil', 'profil'],
+    example: { fr: 'qui suis-je', en: 'whoami' },
+    description: { fr: 'votre nom, votre service et vos rôles', en: 'your name, service and roles' },
+    audience: 'everyone',
+    handle: showWhoami,
+  },
+  commitments: {
+    phrasings: ['engagements', 'referentiel', 'commitments', 'liste des engagements'],
+    example: { fr: 'engagements', en: 'commitments' },
+    description: { fr: 'le référentiel des engagements de la préfecture', en: 'the prefecture’s commitments' },
+    audience: 'everyone',
+    handle: listCommitments,
+  },
+  commitment: {
+    phrasings: ['engagement', 'commitment'],
+    takesArgument: true,
+    example: { fr: 'engagement E.17', en: 'commitment E.17' },
+    description: { fr: 'le texte d’un engagement', en: 'the text of one commitment' },
+    audience: 'everyone',
+    handle: showCommitment,
+  },
+  directory: {
+    phrasings: ['annuaire', 'directory', 'personnes a affecter', 'a affecter'],
+    example: { fr: 'annuaire', en: 'directory' },
+    description: { fr: 'les personnes à rattacher à un service', en: 'people waiting for a service' },
+    audience: ['admin'],
+    handle: showDirectory,
+  },
+  assign: {
+    phrasings: ['affecter', 'assign', 'modifier personne'],
+    takesArgument: true,
+    example: { fr: 'affecter camille.martin@cher.gouv.fr', en: 'assign camille.martin@cher.gouv.fr' },
+    description: { fr: 'changer le service et les rôles d’une personne', en: 'change a person’s service and roles' },
+    audience: ['admin'],
+    handle: editPersonCommand,
+  },
+  importDirectory: {
+    phrasings: ['importer annuaire', 'importer l annuaire', 'import annuaire', 'import directory'],
+    example: { fr: 'importer annuaire', en: 'import directory' },
+    description: { fr: 'importer l’annuaire depuis un CSV collé', en: 'import the directory from pasted CSV' },
+    audience: ['admin'],
+    handle: showDirectoryImportForm,
+  },
+} satisfies Record<string, CommandDefinition>;
+
+/** Name of a chat command. */
+export type CommandName = keyof typeof commandTable;

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+/** App types botbuilder's ConfigurationBotFrameworkAuthentication understands. */
+const appTypes = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const emptyToUndefined = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalText = z.preprocess(emptyToUndefined, z.string().trim().optional());
+
+const rawSchema = z.object({
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3978)),
+  NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'test', 'production']).default('development')),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z.preprocess(emptyToUndefined, z.enum(appTypes).default('MultiTenant')),
+  MicrosoftAppTenantId: optionalText,
+  STORAGE_CONNECTION_STRING: optionalText,
+  STORAGE_ACCOUNT_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  TZ_NAME: z.preprocess(emptyToUndefined, z.string().default('Europe/Paris')),
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(logLevels).default('info')),
+  REFERENTIEL: z.preprocess(emptyToUndefined, z.enum(['cher', 'loire', 'somme']).default('cher')),
+});
+
+/** How to fix each variable, shown when it is bad or missing. */
+const hints: Record<string, string> = {
+  PORT: 'a TCP port between 1 and 65535, e.g. PORT=3978',
+  NODE_ENV: 'one of development, test, production',
+  MicrosoftAppId: 'the Azure Bot app (client) id, or the managed identity client id for UserAssignedMSI',
+  MicrosoftAppPassword: 'the app secret (client secret); required for MultiTenant and SingleTenant',
+  MicrosoftAppType: `one of ${appTypes.join(', ')}`,
+  MicrosoftAppTenantId: 'the Entra tenant id; required for SingleTenant and UserAssignedMSI',
+  STORAGE_CONNECTION_STRING: 'an Azure Storage connection string (DefaultEndpointsProtocol=...;AccountName=...)',
+  STORAGE_ACCOUNT_URL: 'the table endpoint, e.g. https://<account>.table.core.windows.net (uses managed identity)',
+  TZ_NAME: 'an IANA time zone, e.g. Europe/Paris',
+  LOG_LEVEL: `one of ${logLevels.join(', ')}`,
+  REFERENTIEL: 'the commitments catalogue to load: cher, loire or somme',
+};
+
+/** Where the tables live: a connection string (Azurite, shared key) or an account URL with managed identity. */
+export type StorageSetting =
+  | { kind: 'connectionString'; connectionString: string }
+  | { kind: 'accountUrl'; url: string }
+  | { kind: 'localAzurite' };
+
+/** Bot credentials; `local` means authentication is off (development only). */
+export type BotAuthSetting =
+  | { kind: 'local' }
+  | { kind: 'azure'; appId: string; appPassword?: string; appType: (typeof appTypes)[number]; tenantId?: string };
+
+/** The validated configuration every part of Qualibot reads. */
+export interface AppConfig {
+  port: number;
+  environment: 'development' | 'test' | 'production';
+  auth: BotAuthSetting;
+  storage: StorageSetting;
+  timeZone: string;
+  logLevel: (typeof logLevels)[number];
+  referentiel: 'cher' | 'loire' | 'somme';
+}
+
+/** Thrown at start-up with every problem listed, so one run tells the operator all there is to fix. */
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Parses the environment once; outside production, no app id means local mode and no storage means Azurite. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = rawSchema.safeParse(env);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? '?');
+      problems.push(`${name}: ${issue.message} (expected ${hints[name] ?? 'a valid value'})`);
+    }
+    throw new ConfigurationError(problems);
+  }
+  const raw = parsed.data;
+  const production = raw.NODE_ENV === 'production';
+  const need = (name: string) => problems.push(`${name}: missing (expected ${hints[name]})`);
+
+  if (!isValidTimeZone(raw.TZ_NAME)) problems.push(`TZ_NAME: unknown time zone "${raw.TZ_NAME}" (expected ${hints.TZ_NAME})`);
+  if (raw.STORAGE_CONNECTION_STRING && raw.STORAGE_ACCOUNT_URL) {
+    problems.push('STORAGE_CONNECTION_STRING and STORAGE_ACCOUNT_URL: set only one of them');
+  }
+
+  let auth: BotAuthSetting = { kind: 'local' };
+  if (raw.MicrosoftAppId) {
+    if (raw.MicrosoftAppType !== 'UserAssignedMSI' && !raw.MicrosoftAppPassword) need('MicrosoftAppPassword');
+    if (raw.MicrosoftAppType !== 'MultiTenant' && !raw.MicrosoftAppTenantId) need('MicrosoftAppTenantId');
+    auth = {
+      kind: 'azure',
+      appId: raw.MicrosoftAppId,
+      appPassword: raw.MicrosoftAppPassword,
+      appType: raw.MicrosoftAppType,
+      tenantId: raw.MicrosoftAppTenantId,
+    };
+  } else if (production) {
+    problems.push(`MicrosoftAppId: required when NODE_ENV=production, the bot never runs unauthenticated (expected ${hints.MicrosoftAppId})`);
+  }
+
+  let storage: StorageSetting = { kind: 'localAzurite' };
+  if (raw.STORAGE_CONNECTION_STRING) storage = { kind: 'connectionString', connectionString: raw.STORAGE_CONNECTION_STRING };
+  else if (raw.STORAGE_ACCOUNT_URL) storage = { kind: 'accountUrl', url: raw.STORAGE_ACCOUNT_URL };
+  else if (production) {
+    problems.push('STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL: required when NODE_ENV=production (no silent local default)');
+  }
+
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  return {
+    port: raw.PORT,
+    environment: raw.NODE_ENV,
+    auth,
+    storage,
+    timeZone: raw.TZ_NAME,
+    logLevel: raw.LOG_LEVEL,
+    referentiel: raw.REFERENTIEL,
+  };
+}

@@ -1,0 +1,51 @@
+import { createAppServices, prepareStorage, type AppServices } from '../services/app-services';
+import type { Clock } from '../services/clock';
+import type { Logger } from '../services/logger';
+import { TableStore, azuriteConnectionString, type StorageTarget } from '../services/storage/table-store';
+import { createAdapter } from './adapter';
+import type { AppConfig, StorageSetting } from './config';
+import { QualibotBot } from './qualibot-bot';
+import { createServer } from './server';
+import type restify from 'restify';
+
+/** The storage a configuration points at; "local Azurite" is the emulator's default port on this machine. */
+export function storageTarget(setting: StorageSetting): StorageTarget {
+  if (setting.kind === 'localAzurite') return { kind: 'connectionString', connectionString: azuriteConnectionString() };
+  return setting;
+}
+
+/** A running Qualibot: the HTTP server and what it is made of. */
+export interface BotApp {
+  server: restify.Server;
+  app: AppServices;
+  /** Starts listening; rejects with a clear message when the port is taken. */
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Assembles storage, services, adapter, bot and server, and prepares the tables. */
+export async function createBotApp(config: AppConfig, clock: Clock, logger: Logger, tablePrefix = ''): Promise<BotApp> {
+  const store = new TableStore(storageTarget(config.storage), tablePrefix);
+  const app = createAppServices(store, clock, { referentiel: config.referentiel, timeZone: config.timeZone });
+  const prepared = await prepareStorage(app);
+  logger.info({ ...prepared, referentiel: config.referentiel }, 'storage ready');
+  const bot = new QualibotBot(app, clock, logger);
+  const server = createServer(createAdapter(config.auth, logger), bot, app, logger);
+  return {
+    server,
+    app,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        const onError = (error: NodeJS.ErrnoException) => {
+          reject(error.code === 'EADDRINUSE' ? new Error(`Le port ${port} est déjà utilisé : arrêtez l’autre programme ou choisissez PORT=...`) : error);
+        };
+        server.once('error', onError);
+        server.listen(port, host ?? '0.0.0.0', () => {
+          server.removeListener('error', onError);
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

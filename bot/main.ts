@@ -1,0 +1,34 @@
+import { systemClock } from '../services/clock';
+import { createLogger } from '../services/logger';
+import { ConfigurationError, loadConfig } from './config';
+import { createBotApp } from './create-bot-app';
+
+/** Production entry (`npm run serve`): the bot alone, configured from the environment. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  if (config.auth.kind === 'local') logger.warn('No MicrosoftAppId: authentication is OFF (local development only)');
+  const bot = await createBotApp(config, systemClock, logger);
+  const port = await bot.listen(config.port);
+  logger.info({ port }, 'Qualibot listening on /api/messages');
+  const stop = () => {
+    logger.info('stopping');
+    void bot.close().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

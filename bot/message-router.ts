@@ -1,0 +1,57 @@
+import { unknownCommandCard } from '../cards/unknown-command';
+import { noticeCard } from '../cards/notice';
+import type { CardJson } from '../cards/render';
+import { isInAudience } from '../services/directory/roles';
+import { matchCommand } from '../services/text/command-matcher';
+import type { CommandDefinition } from './command-definition';
+import { commandTable, type CommandName } from './commands';
+import { describeRoles } from './handlers/help';
+import type { HandlerContext } from './turn-context';
+
+const matchable = (Object.entries(commandTable) as [CommandName, CommandDefinition][]).map(([name, command]) => ({
+  name,
+  phrasings: command.phrasings,
+  takesArgument: command.takesArgument,
+}));
+
+const texts = {
+  fr: { forbiddenTitle: 'Commande réservée', forbidden: '« {command} » est réservée aux rôles : {roles}. Vos rôles : {yours}.' },
+  en: { forbiddenTitle: 'Restricted command', forbidden: '“{command}” is reserved to: {roles}. Your roles: {yours}.' },
+};
+
+/** Outcome of a message, for logs and tests. */
+export type MessageOutcome = { kind: 'command'; name: CommandName } | { kind: 'forbidden'; name: CommandName } | { kind: 'unknown' };
+
+/**
+ * Answers a chat message: runs the command it names if the actor may, else says who may; text that names no
+ * command gets the closest commands as buttons, or the help card when nothing is close.
+ */
+export async function routeMessage(
+  context: HandlerContext,
+  text: string,
+  reply: (message: CardJson | string) => Promise<void>,
+): Promise<MessageOutcome> {
+  const { actor, locale } = context;
+  // An empty message (an attachment, a bare mention) gets the help card.
+  const result = matchCommand(text.trim() === '' ? 'aide' : text, matchable);
+  if (result.kind === 'unknown') {
+    const suggestions = result.suggestions
+      .filter((name) => isInAudience(actor.roles, commandTable[name].audience))
+      .map((name) => commandTable[name].example[locale].split(' ')[0] ?? '');
+    await reply(unknownCommandCard({ typed: text.trim(), suggestions }, locale));
+    return { kind: 'unknown' };
+  }
+  const { name, argument } = result.match;
+  const command: CommandDefinition = commandTable[name];
+  if (!isInAudience(actor.roles, command.audience)) {
+    const t = texts[locale];
+    const text = t.forbidden
+      .replace('{command}', command.example[locale])
+      .replace('{roles}', command.audience === 'everyone' ? '' : describeRoles(command.audience, locale))
+      .replace('{yours}', describeRoles(actor.roles, locale));
+    await reply(noticeCard({ style: 'warning', title: t.forbiddenTitle, text, reference: '' }, locale));
+    return { kind: 'forbidden', name };
+  }
+  await command.handle({ ...context, argument, reply });
+  return { kind: 'command', name };
+}

@@ -1,0 +1,171 @@
+import {
+  ActivityHandler,
+  ActivityTypes,
+  CardFactory,
+  MessageFactory,
+  TurnContext,
+  type Activity,
+  type ChannelAccount,
+  type InvokeResponse,
+} from 'botbuilder';
+import { localeFrom, type Locale } from '../cards/locale';
+import { noticeCard } from '../cards/notice';
+import type { CardJson } from '../cards/render';
+import { welcomeCard } from '../cards/welcome';
+import type { AppServices } from '../services/app-services';
+import type { Clock } from '../services/clock';
+import { ConversationReferenceRepository } from '../services/conversations/conversation-reference-repository';
+import type { Logger } from '../services/logger';
+import { routeCardAction } from './card-router';
+import { routeMessage } from './message-router';
+import type { HandlerContext } from './turn-context';
+import { describeFailure } from './turn-failure';
+
+/** Turns a card or a text into an outgoing message. */
+export function toMessage(message: CardJson | string): Partial<Activity> {
+  return typeof message === 'string' ? MessageFactory.text(message) : MessageFactory.attachment(CardFactory.adaptiveCard(message));
+}
+
+const duplicateTexts = {
+  fr: { title: 'Déjà pris en compte', text: 'Cette action a déjà été traitée.' },
+  en: { title: 'Already taken into account', text: 'This action was already processed.' },
+};
+
+/**
+ * Qualibot's Teams plumbing: deduplicates activities, remembers conversation references, resolves the actor,
+ * and hands messages and card actions to the routers. No business rule lives here.
+ */
+export class QualibotBot extends ActivityHandler {
+  constructor(
+    private readonly app: AppServices,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      await this.handleMembersAdded(context, context.activity.membersAdded ?? []);
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      const botRemoved = (context.activity.membersRemoved ?? []).some((m) => m.id === context.activity.recipient.id);
+      if (botRemoved) await this.forgetConversation(context);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.forgetConversation(context);
+      await next();
+    });
+  }
+
+  /** Every activity goes through here once: a redelivered id is answered without being processed again. */
+  override async run(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const claimable = Boolean(activity.id) && activity.type !== ActivityTypes.Typing;
+    const now = this.clock.now();
+    if (claimable && !(await this.app.processedActivities.claim(activity.conversation.id, activity.id as string, now))) {
+      this.logger.info({ activityId: activity.id, type: activity.type }, 'duplicate activity ignored');
+      if (activity.type === ActivityTypes.Invoke) await this.sendInvokeCard(context, this.duplicateCard(context));
+      return;
+    }
+    try {
+      await super.run(context);
+    } catch (error) {
+      // Give the claim back so Teams' redelivery of this activity can succeed.
+      if (claimable) await this.app.processedActivities.release(activity.conversation.id, activity.id as string).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private duplicateCard(context: TurnContext): CardJson {
+    const locale = localeFrom(context.activity.locale);
+    return noticeCard({ style: 'default', ...duplicateTexts[locale], reference: '' }, locale);
+  }
+
+  private async handlerContext(context: TurnContext): Promise<HandlerContext> {
+    const { from } = context.activity;
+    const personId = from.aadObjectId ?? from.id;
+    const actor = await this.app.directory.resolve(personId, from.name);
+    const logger = this.logger.child({ activityId: context.activity.id, actorId: actor.id });
+    return { actor, locale: localeFrom(context.activity.locale), app: this.app, clock: this.clock, logger };
+  }
+
+  private async rememberConversation(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const scope = activity.conversation.conversationType ?? 'personal';
+    const key = ConversationReferenceRepository.keyFor(scope, activity.from.aadObjectId, activity.conversation.id);
+    const reference = TurnContext.getConversationReference(activity);
+    delete reference.activityId; // changes with every message; not needed to reach the conversation
+    await this.app.conversations.remember(scope, key, JSON.stringify(reference), this.clock.now().toISOString());
+  }
+
+  private async forgetConversation(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const scope = activity.conversation.conversationType ?? 'personal';
+    const key = ConversationReferenceRepository.keyFor(scope, activity.from.aadObjectId, activity.conversation.id);
+    await this.app.conversations.deactivate(scope, key, this.clock.now().toISOString());
+    this.logger.info({ scope, conversationKey: key }, 'conversation deactivated');
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const locale = localeFrom(context.activity.locale);
+    const reply = async (message: CardJson | string) => {
+      await context.sendActivity(toMessage(message));
+    };
+    try {
+      await this.rememberConversation(context);
+      const handlerContext = await this.handlerContext(context);
+      const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
+      const outcome = await routeMessage(handlerContext, text, reply);
+      handlerContext.logger.info({ outcome }, 'message handled');
+    } catch (error) {
+      await this.answerFailure(context, error, locale);
+      throw error;
+    }
+  }
+
+  private async handleMembersAdded(context: TurnContext, members: ChannelAccount[]): Promise<void> {
+    const botAdded = members.some((member) => member.id === context.activity.recipient.id);
+    if (!botAdded) return;
+    await this.rememberConversation(context);
+    const handlerContext = await this.handlerContext(context);
+    const firstName = handlerContext.actor.name.split(' ')[0] ?? handlerContext.actor.name;
+    await context.sendActivity(toMessage(welcomeCard({ firstName, toAssign: handlerContext.actor.toAssign }, handlerContext.locale)));
+  }
+
+  /** Universal Actions: `adaptiveCard/action` answers with the card that replaces the one clicked. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const locale: Locale = localeFrom(context.activity.locale);
+    try {
+      const handlerContext = await this.handlerContext(context);
+      const result = await routeCardAction(handlerContext, context.activity.value);
+      handlerContext.logger.info({ verb: result.verb, outcome: result.outcome, reference: result.reference }, 'card action');
+      return this.cardResponse(result.card);
+    } catch (error) {
+      const failure = describeFailure(error, locale);
+      this.logger.error({ err: error, activityId: context.activity.id, reference: failure.reference }, 'card action failed');
+      return this.cardResponse(noticeCard({ style: 'attention', ...failure }, locale));
+    }
+  }
+
+  private cardResponse(card: CardJson): InvokeResponse {
+    return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } };
+  }
+
+  private async sendInvokeCard(context: TurnContext, card: CardJson): Promise<void> {
+    await context.sendActivity({ type: 'invokeResponse', value: this.cardResponse(card) });
+  }
+
+  private async answerFailure(context: TurnContext, error: unknown, locale: Locale): Promise<void> {
+    const failure = describeFailure(error, locale);
+    this.logger.error({ err: error, activityId: context.activity.id, reference: failure.reference }, 'turn failed');
+    (error as { answered?: boolean }).answered = true;
+    await context
+      .sendActivity(toMessage(noticeCard({ style: 'attention', ...failure }, locale)))
+      .catch((sendError: unknown) => this.logger.error({ err: sendError }, 'could not tell the user about the failure'));
+  }
+}

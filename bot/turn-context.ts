@@ -1,0 +1,37 @@
+import type { CardJson } from '../cards/render';
+import type { Locale } from '../cards/locale';
+import type { AppServices } from '../services/app-services';
+import type { Clock } from '../services/clock';
+import type { StoredPerson } from '../services/directory/person';
+import type { Logger } from '../services/logger';
+
+/** What every handler receives for one turn: who is acting, in which language, and the services. */
+export interface HandlerContext {
+  /** The person acting, resolved from the directory (registered on first contact). */
+  actor: StoredPerson;
+  /** Language of the answer. */
+  locale: Locale;
+  /** Repositories and use cases. */
+  app: AppServices;
+  /** The clock of this turn. */
+  clock: Clock;
+  /** Logger bound to this activity (ids only). */
+  logger: Logger;
+}
+
+/** A chat command's context: the words after the command, and a way to answer. */
+export interface CommandContext extends HandlerContext {
+  /** Text after the command's phrasing, as typed ("E.17" in "engagement E.17"). */
+  argument: string;
+  /** Sends a card or a short text into the conversation. */
+  reply(message: CardJson | string): Promise<void>;
+}
+
+/** A card verb's context; the handler answers with the card that replaces the one clicked. */
+export type VerbContext = HandlerContext;
+
+/** Returns the value or throws a clear error: for things a handler cannot work without. */
+export function required<T>(value: T | undefined | null, what: string): T {
+  if (value === undefined || value === null) throw new Error(`missing ${what}`);
+  return value;
+}

@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import type { Locale } from '../cards/locale';
+import { isStorageUnavailable } from '../services/storage/storage-errors';
+
+/** What the user is told when a turn fails, with a reference to find the logs. */
+export interface FailureNotice {
+  title: string;
+  text: string;
+  reference: string;
+  storageDown: boolean;
+}
+
+/** A short reference ("QB-7F3A2C") logged with the error and shown to the user. */
+export function newErrorReference(): string {
+  return `QB-${randomBytes(3).toString('hex').toUpperCase()}`;
+}
+
+const texts = {
+  fr: {
+    unavailableTitle: 'Service momentanément indisponible',
+    unavailable: 'Qualibot ne peut pas joindre son stockage pour l’instant. Rien n’a été enregistré : réessayez dans quelques minutes.',
+    errorTitle: 'Une erreur est survenue',
+    error: 'Votre demande n’a pas abouti et rien n’a été enregistré. Réessayez ; si cela persiste, transmettez la référence à l’équipe informatique.',
+  },
+  en: {
+    unavailableTitle: 'Service temporarily unavailable',
+    unavailable: 'Qualibot cannot reach its storage right now. Nothing was saved: please try again in a few minutes.',
+    errorTitle: 'Something went wrong',
+    error: 'Your request did not go through and nothing was saved. Try again; if it persists, give the reference to IT support.',
+  },
+};
+
+/** Turns an error into the notice the user reads (storage outages get their own message). */
+export function describeFailure(error: unknown, locale: Locale, reference = newErrorReference()): FailureNotice {
+  const t = texts[locale];
+  return isStorageUnavailable(error)
+    ? { title: t.unavailableTitle, text: t.unavailable, reference, storageDown: true }
+    : { title: t.errorTitle, text: t.error, reference, storageDown: false };
+}

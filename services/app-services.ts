@@ -1,0 +1,60 @@
+import { AuditRepository } from './audit/audit-repository';
+import type { Clock } from './clock';
+import { ConversationReferenceRepository } from './conversations/conversation-reference-repository';
+import { ProcessedActivityRepository } from './conversations/processed-activity-repository';
+import { DirectoryService } from './directory/directory-service';
+import { PeopleRepository } from './directory/people-repository';
+import { ServicesRepository } from './directory/services-repository';
+import type { ReferentielId } from './referentiel/commitment';
+import { CommitmentsRepository } from './referentiel/commitments-repository';
+import { readReferentielFile } from './referentiel/referentiel-files';
+import { tableNames } from './storage/table-names';
+import type { TableStore } from './storage/table-store';
+
+/** Everything handlers use: repositories and use cases over one storage account. */
+export interface AppServices {
+  store: TableStore;
+  clock: Clock;
+  /** The référentiel this deployment uses. */
+  referentiel: ReferentielId;
+  /** IANA zone in which dates are shown and deadlines computed. */
+  timeZone: string;
+  people: PeopleRepository;
+  services: ServicesRepository;
+  commitments: CommitmentsRepository;
+  audit: AuditRepository;
+  conversations: ConversationReferenceRepository;
+  processedActivities: ProcessedActivityRepository;
+  directory: DirectoryService;
+}
+
+/** Wires repositories and use cases to a storage account. */
+export function createAppServices(
+  store: TableStore,
+  clock: Clock,
+  options: { referentiel: ReferentielId; timeZone: string },
+): AppServices {
+  const people = new PeopleRepository(store.table(tableNames.people));
+  const services = new ServicesRepository(store.table(tableNames.services));
+  const audit = new AuditRepository(store.table(tableNames.audit), clock);
+  return {
+    store,
+    clock,
+    referentiel: options.referentiel,
+    timeZone: options.timeZone,
+    people,
+    services,
+    commitments: new CommitmentsRepository(store.table(tableNames.commitments)),
+    audit,
+    conversations: new ConversationReferenceRepository(store.table(tableNames.conversations)),
+    processedActivities: new ProcessedActivityRepository(store.table(tableNames.processedActivities)),
+    directory: new DirectoryService(people, services, audit, clock),
+  };
+}
+
+/** Creates the tables and loads the référentiel's commitments not stored yet (safe to run at every start). */
+export async function prepareStorage(app: AppServices): Promise<{ commitmentsAdded: number }> {
+  await app.store.ensureTables();
+  const commitmentsAdded = await app.commitments.loadMissing(readReferentielFile(app.referentiel));
+  return { commitmentsAdded };
+}

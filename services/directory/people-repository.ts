@@ -1,0 +1,101 @@
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { assertSafeKey } from '../storage/keys';
+import { ConcurrentUpdateError, isConflict, isNotFound, isPreconditionFailed } from '../storage/storage-errors';
+import { listAllEntities, submitInBatches } from '../storage/table-pages';
+import type { Role } from './roles';
+import { personSchema, type Person, type StoredPerson } from './person';
+
+/** All people live in one partition: lookups are point reads by aadObjectId (RowKey). */
+const partitionKey = 'person';
+
+interface PersonRow {
+  name: string;
+  email?: string;
+  service?: string;
+  roles: string;
+  toAssign: boolean;
+  createdAt: string;
+}
+
+function toRow(person: Person) {
+  return {
+    partitionKey,
+    rowKey: assertSafeKey(person.id, 'person id'),
+    name: person.name,
+    email: person.email ?? '',
+    service: person.service ?? '',
+    roles: person.roles.join(','),
+    toAssign: person.toAssign,
+    createdAt: person.createdAt,
+  };
+}
+
+function fromRow(row: PersonRow & { rowKey?: string; etag?: string }): StoredPerson {
+  const person = personSchema.parse({
+    id: row.rowKey,
+    name: row.name,
+    email: row.email || undefined,
+    service: row.service || undefined,
+    roles: row.roles.split(',').filter(Boolean) as Role[],
+    toAssign: row.toAssign,
+    createdAt: row.createdAt,
+  });
+  return { ...person, etag: row.etag ?? '' };
+}
+
+/** The directory's people. */
+export class PeopleRepository {
+  constructor(private readonly table: TableClient) {}
+
+  /** One person by aadObjectId, or undefined. */
+  async get(id: string): Promise<StoredPerson | undefined> {
+    try {
+      const row = await this.table.getEntity<PersonRow>(partitionKey, assertSafeKey(id, 'person id'));
+      return fromRow(row);
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** Creates a person; returns false (and writes nothing) when the id is already known. */
+  async create(person: Person): Promise<boolean> {
+    try {
+      await this.table.createEntity(toRow(personSchema.parse(person)));
+      return true;
+    } catch (error) {
+      if (isConflict(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Replaces a person only if it has not changed since it was read (ETag); throws ConcurrentUpdateError otherwise. */
+  async update(person: StoredPerson): Promise<StoredPerson> {
+    const { etag, ...fields } = person;
+    try {
+      const result = await this.table.updateEntity(toRow(personSchema.parse(fields)), 'Replace', { etag });
+      return { ...fields, etag: result.etag ?? '' };
+    } catch (error) {
+      if (isPreconditionFailed(error) || isNotFound(error)) throw new ConcurrentUpdateError('person');
+      throw error;
+    }
+  }
+
+  /** Every person (the directory is a few thousand rows at most; read with continuation tokens). */
+  async list(): Promise<StoredPerson[]> {
+    const rows = await listAllEntities<PersonRow>(this.table, odata`PartitionKey eq ${partitionKey}`);
+    return rows.map(fromRow);
+  }
+
+  /** People registered on first contact and not yet reviewed by an admin. */
+  async listToAssign(): Promise<StoredPerson[]> {
+    const rows = await listAllEntities<PersonRow>(this.table, odata`PartitionKey eq ${partitionKey} and toAssign eq ${true}`);
+    return rows.map(fromRow);
+  }
+
+  /** Upserts many people in transactions of 100 (idempotent: re-running a failed import completes it). */
+  async upsertMany(people: Person[]): Promise<void> {
+    const actions: TransactionAction[] = people.map((person) => ['upsert', toRow(personSchema.parse(person)), 'Replace']);
+    await submitInBatches(this.table, actions);
+  }
+}

@@ -1,0 +1,12 @@
+/** Every table Qualibot uses; created at start-up. See docs/DATA-MODEL.md for their keys. */
+export const tableNames = {
+  people: 'People',
+  services: 'Services',
+  conversations: 'ConversationReferences',
+  processedActivities: 'ProcessedActivities',
+  audit: 'AuditTrail',
+  commitments: 'Commitments',
+} as const;
+
+/** One of Qualibot's table names. */
+export type TableName = (typeof tableNames)[keyof typeof tableNames];
