@@ -33,10 +33,10 @@ export function createAdapter(auth: BotAuthSetting, logger: Logger): CloudAdapte
     logger.error({ err: error, activityId: context.activity.id, type: context.activity.type, reference: failure.reference }, 'turn failed');
     const card = noticeCard({ style: 'attention', ...failure }, locale);
     try {
-      if (context.activity.type === ActivityTypes.Invoke) {
+      if (context.activity.type === (ActivityTypes.Invoke as string)) {
         const body = { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
         await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
-      } else if (context.activity.type === ActivityTypes.Message) {
+      } else if (context.activity.type === (ActivityTypes.Message as string)) {
         await context.sendActivity(toMessage(card));
       }
     } catch (sendError) {

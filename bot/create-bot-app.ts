@@ -42,10 +42,13 @@ export async function createBotApp(config: AppConfig, clock: Clock, logger: Logg
         server.once('error', onError);
         server.listen(port, host ?? '0.0.0.0', () => {
           server.removeListener('error', onError);
-          const address = server.address();
+          const address = server.address() as { port: number } | string | null;
           resolve(typeof address === 'object' && address ? address.port : port);
         });
       }),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      }),
   };
 }

@@ -64,11 +64,11 @@ export class QualibotBot extends ActivityHandler {
   /** Every activity goes through here once: a redelivered id is answered without being processed again. */
   override async run(context: TurnContext): Promise<void> {
     const { activity } = context;
-    const claimable = Boolean(activity.id) && activity.type !== ActivityTypes.Typing;
+    const claimable = Boolean(activity.id) && activity.type !== (ActivityTypes.Typing as string);
     const now = this.clock.now();
     if (claimable && !(await this.app.processedActivities.claim(activity.conversation.id, activity.id as string, now))) {
       this.logger.info({ activityId: activity.id, type: activity.type }, 'duplicate activity ignored');
-      if (activity.type === ActivityTypes.Invoke) await this.sendInvokeCard(context, this.duplicateCard(context));
+      if (activity.type === (ActivityTypes.Invoke as string)) await this.sendInvokeCard(context, this.duplicateCard(context));
       return;
     }
     try {

@@ -33,5 +33,6 @@ export async function startAzurite(options: { port: number; location?: string })
     await azurite.stop();
     throw error;
   }
-  return { port: options.port, connectionString: azuriteConnectionString(options.port), process: azurite, stop: () => azurite.stop() };
+  // Azurite saves its database on SIGINT only; SIGTERM would lose what a persisted instance holds.
+  return { port: options.port, connectionString: azuriteConnectionString(options.port), process: azurite, stop: () => azurite.stop(5000, 'SIGINT') };
 }

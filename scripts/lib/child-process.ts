@@ -5,8 +5,8 @@ export interface ManagedProcess {
   child: ChildProcess;
   /** Everything it printed so far (last 64 KiB), for error messages. */
   output(): string;
-  /** SIGTERM to the whole group, SIGKILL after a grace period; resolves when it has exited. */
-  stop(graceMs?: number): Promise<void>;
+  /** Signals the whole group (SIGTERM unless told otherwise), SIGKILL after a grace period; resolves when it has exited. */
+  stop(graceMs?: number, signal?: NodeJS.Signals): Promise<void>;
 }
 
 /** Spawns a command detached in a new process group, keeping its stdin open and collecting its output. */
@@ -33,9 +33,9 @@ export function startProcess(command: string, args: string[], options: SpawnOpti
   return {
     child,
     output: () => buffer,
-    stop: async (graceMs = 5000) => {
+    stop: async (graceMs = 5000, signal: NodeJS.Signals = 'SIGTERM') => {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      signalGroup('SIGTERM');
+      signalGroup(signal);
       const timer = setTimeout(() => signalGroup('SIGKILL'), graceMs);
       await exited;
       clearTimeout(timer);

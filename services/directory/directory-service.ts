@@ -63,8 +63,8 @@ export class DirectoryService {
     if (!decision.allowed) return { kind: 'refused', reason: decision.reason };
     try {
       const saved = await this.people.update({ ...target, service: change.service, roles: change.roles, toAssign: false });
-      const { etag: _before, ...before } = target;
-      const { etag: _after, ...after } = saved;
+      const { etag: _etagBefore, ...before } = target;
+      const { etag: _etagAfter, ...after } = saved;
       await this.audit.append({ actorId: actor.id, action: 'person.update', entityType: 'person', entityId: target.id, before, after });
       return { kind: 'saved', person: saved };
     } catch (error) {

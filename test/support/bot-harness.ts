@@ -1,0 +1,42 @@
+import { loadConfig } from '../../bot/config';
+import { createBotApp, type BotApp } from '../../bot/create-bot-app';
+import { seedDemo } from '../../services/demo/seed-demo';
+import type { Clock } from '../../services/clock';
+import { createLogger } from '../../services/logger';
+import { FakeConnector } from './fake-connector';
+import { uniqueTablePrefix } from './test-storage';
+
+/** The real bot (server, CloudAdapter, routing, storage) on a free port, with a fake connector for its replies. */
+export interface BotHarness {
+  bot: BotApp;
+  connector: FakeConnector;
+  endpoint: string;
+  /** POSTs an activity as Teams would; returns the HTTP status and JSON body (invoke responses). */
+  post(activity: object): Promise<{ status: number; body: unknown }>;
+  stop(): Promise<void>;
+}
+
+/** Starts the bot over the given storage, seeded with the demo directory. */
+export async function startBotHarness(connectionString: string, clock: Clock): Promise<BotHarness> {
+  const config = loadConfig({ STORAGE_CONNECTION_STRING: connectionString, LOG_LEVEL: 'silent' });
+  const bot = await createBotApp(config, clock, createLogger('silent'), uniqueTablePrefix());
+  await seedDemo(bot.app);
+  const port = await bot.listen(0, '127.0.0.1');
+  const connector = new FakeConnector();
+  await connector.start();
+  const endpoint = `http://127.0.0.1:${port}/api/messages`;
+  return {
+    bot,
+    connector,
+    endpoint,
+    post: async (activity) => {
+      const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const text = await response.text();
+      return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+    },
+    stop: async () => {
+      await bot.close();
+      await connector.stop();
+    },
+  };
+}
