@@ -5,7 +5,7 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
-import { localeFrom } from '../cards/locale';
+import { defaultLocale } from '../cards/locale';
 import { noticeCard } from '../cards/notice';
 import type { Logger } from '../services/logger';
 import type { BotAuthSetting } from './config';
@@ -28,7 +28,7 @@ export function createAdapter(auth: BotAuthSetting, logger: Logger): CloudAdapte
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authenticationOptions(auth)));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     if ((error as { answered?: boolean }).answered) return;
-    const locale = localeFrom(context.activity.locale);
+    const locale = defaultLocale;
     const failure = describeFailure(error, locale);
     logger.error({ err: error, activityId: context.activity.id, type: context.activity.type, reference: failure.reference }, 'turn failed');
     const card = noticeCard({ style: 'attention', ...failure }, locale);

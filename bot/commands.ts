@@ -2,6 +2,7 @@ import type { CommandDefinition } from './command-definition';
 import { listCommitments, showCommitment } from './handlers/commitments';
 import { showDirectory, showDirectoryImportForm } from './handlers/directory';
 import { showHelp } from './handlers/help';
+import { changeLanguage } from './handlers/language';
 import { editPersonCommand } from './handlers/person-form';
 import { showWhoami } from './handlers/whoami';
 
@@ -23,6 +24,14 @@ export const commandTable = {
     description: { fr: 'votre nom, votre service et vos rôles', en: 'your name, service and roles' },
     audience: 'everyone',
     handle: showWhoami,
+  },
+  language: {
+    phrasings: ['langue', 'language'],
+    takesArgument: true,
+    example: { fr: 'langue en', en: 'language fr' },
+    description: { fr: 'répondre en anglais (en) ou en français (fr)', en: 'answer in English (en) or French (fr)' },
+    audience: 'everyone',
+    handle: changeLanguage,
   },
   commitments: {
     phrasings: ['engagements', 'referentiel', 'commitments', 'liste des engagements'],

@@ -37,7 +37,7 @@ export async function routeMessage(
   if (result.kind === 'unknown') {
     const suggestions = result.suggestions
       .filter((name) => isInAudience(actor.roles, commandTable[name].audience))
-      .map((name) => commandTable[name].example[locale].split(' ')[0] ?? '');
+      .map((name) => ({ label: commandTable[name].example[locale].split(' ')[0] ?? name, command: name }));
     await reply(unknownCommandCard({ typed: text.trim(), suggestions }, locale));
     return { kind: 'unknown' };
   }

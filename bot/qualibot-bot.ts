@@ -8,7 +8,7 @@ import {
   type ChannelAccount,
   type InvokeResponse,
 } from 'botbuilder';
-import { localeFrom, type Locale } from '../cards/locale';
+import { defaultLocale, type Locale } from '../cards/locale';
 import { noticeCard } from '../cards/notice';
 import type { CardJson } from '../cards/render';
 import { welcomeCard } from '../cards/welcome';
@@ -24,6 +24,17 @@ import { describeFailure } from './turn-failure';
 /** Turns a card or a text into an outgoing message. */
 export function toMessage(message: CardJson | string): Partial<Activity> {
   return typeof message === 'string' ? MessageFactory.text(message) : MessageFactory.attachment(CardFactory.adaptiveCard(message));
+}
+
+/**
+ * The text a person sent. A mention of the bot (group chats, channels) is removed; an `imBack` button that a client
+ * delivers as a value with no text (the Agents Playground does) counts as its text, as Teams would send it.
+ */
+export function messageText(context: TurnContext): string {
+  const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
+  if (text !== '') return text;
+  const value = context.activity.value as { msteams?: { type?: unknown; value?: unknown } } | undefined;
+  return value?.msteams?.type === 'imBack' && typeof value.msteams.value === 'string' ? value.msteams.value : '';
 }
 
 const duplicateTexts = {
@@ -68,7 +79,7 @@ export class QualibotBot extends ActivityHandler {
     const now = this.clock.now();
     if (claimable && !(await this.app.processedActivities.claim(activity.conversation.id, activity.id as string, now))) {
       this.logger.info({ activityId: activity.id, type: activity.type }, 'duplicate activity ignored');
-      if (activity.type === (ActivityTypes.Invoke as string)) await this.sendInvokeCard(context, this.duplicateCard(context));
+      if (activity.type === (ActivityTypes.Invoke as string)) await this.sendInvokeCard(context, this.duplicateCard());
       return;
     }
     try {
@@ -80,8 +91,8 @@ export class QualibotBot extends ActivityHandler {
     }
   }
 
-  private duplicateCard(context: TurnContext): CardJson {
-    const locale = localeFrom(context.activity.locale);
+  private duplicateCard(): CardJson {
+    const locale = defaultLocale;
     return noticeCard({ style: 'default', ...duplicateTexts[locale], reference: '' }, locale);
   }
 
@@ -90,7 +101,7 @@ export class QualibotBot extends ActivityHandler {
     const personId = from.aadObjectId ?? from.id;
     const actor = await this.app.directory.resolve(personId, from.name);
     const logger = this.logger.child({ activityId: context.activity.id, actorId: actor.id });
-    return { actor, locale: localeFrom(context.activity.locale), app: this.app, clock: this.clock, logger };
+    return { actor, locale: actor.language ?? defaultLocale, app: this.app, clock: this.clock, logger };
   }
 
   private async rememberConversation(context: TurnContext): Promise<void> {
@@ -111,14 +122,14 @@ export class QualibotBot extends ActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    const locale = localeFrom(context.activity.locale);
+    const locale = defaultLocale;
     const reply = async (message: CardJson | string) => {
       await context.sendActivity(toMessage(message));
     };
     try {
       await this.rememberConversation(context);
       const handlerContext = await this.handlerContext(context);
-      const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
+      const text = messageText(context);
       const outcome = await routeMessage(handlerContext, text, reply);
       handlerContext.logger.info({ outcome }, 'message handled');
     } catch (error) {
@@ -139,7 +150,7 @@ export class QualibotBot extends ActivityHandler {
   /** Universal Actions: `adaptiveCard/action` answers with the card that replaces the one clicked. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
-    const locale: Locale = localeFrom(context.activity.locale);
+    const locale: Locale = defaultLocale;
     try {
       const handlerContext = await this.handlerContext(context);
       const result = await routeCardAction(handlerContext, context.activity.value);

@@ -2,12 +2,14 @@ import { commitmentsPageVerb } from './handlers/commitments';
 import { directoryImportFormVerb } from './handlers/directory';
 import { directoryImportVerb } from './handlers/directory-import';
 import { personEditVerb, personSaveVerb } from './handlers/person-form';
+import { runCommandVerb } from './handlers/run-command';
 
 /**
  * Every `Action.Execute` verb a card may send, mapped to its handler. Adding one: a `defineVerb` in
  * bot/handlers/, a line here, the button in its template, a test. An unknown verb gets an error card.
  */
 export const verbRegistry = {
+  'command.run': runCommandVerb,
   'commitments.page': commitmentsPageVerb,
   'person.edit': personEditVerb,
   'person.save': personSaveVerb,

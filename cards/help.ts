@@ -22,24 +22,22 @@ export interface HelpCardData {
   commands: HelpCommandLine[];
 }
 
-const strings: Strings<'title' | 'intro' | 'yourRoles' | 'notForYou' | 'footer' | 'whoami' | 'whoamiCommand'> = {
+const strings: Strings<'title' | 'intro' | 'yourRoles' | 'notForYou' | 'footer' | 'whoami'> = {
   fr: {
     title: 'Ce que Qualibot sait faire',
     intro: 'Écrivez une de ces commandes (les majuscules et les accents ne comptent pas).',
     yourRoles: 'Vos rôles :',
     notForYou: 'non autorisé',
-    footer: 'Les rappels (contrôles, formations, échéances) arrivent d’eux-mêmes dans cette conversation.',
+    footer: 'Une commande mal tapée ? Qualibot propose la plus proche. Les boutons des cartes font le même travail que les commandes.',
     whoami: 'Qui suis-je ?',
-    whoamiCommand: 'qui suis-je',
   },
   en: {
     title: 'What Qualibot can do',
     intro: 'Type one of these commands (case and accents do not matter).',
     yourRoles: 'Your roles:',
     notForYou: 'not allowed',
-    footer: 'Reminders (checks, training, deadlines) arrive by themselves in this conversation.',
+    footer: 'Mistyped a command? Qualibot suggests the closest one. Card buttons do the same work as commands.',
     whoami: 'Who am I?',
-    whoamiCommand: 'whoami',
   },
 };
 

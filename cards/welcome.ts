@@ -12,7 +12,7 @@ export interface WelcomeCardData {
 
 const strings: Strings<
   | 'title' | 'greeting' | 'intro' | 'remindersTitle' | 'reminders' | 'logTitle' | 'log' | 'statusTitle' | 'status'
-  | 'toAssign' | 'next' | 'help' | 'helpCommand' | 'whoami' | 'whoamiCommand'
+  | 'toAssign' | 'next' | 'help' | 'whoami'
 > = {
   fr: {
     title: 'Bienvenue dans Qualibot',
@@ -27,9 +27,7 @@ const strings: Strings<
     toAssign: 'Votre profil n’est pas encore rattaché à un service : un administrateur va le compléter.',
     next: 'Tapez « aide » à tout moment pour voir ce que vous pouvez faire.',
     help: 'Aide',
-    helpCommand: 'aide',
     whoami: 'Qui suis-je ?',
-    whoamiCommand: 'qui suis-je',
   },
   en: {
     title: 'Welcome to Qualibot',
@@ -44,9 +42,7 @@ const strings: Strings<
     toAssign: 'Your profile is not linked to a service yet: an administrator will complete it.',
     next: 'Type “help” at any time to see what you can do.',
     help: 'Help',
-    helpCommand: 'help',
     whoami: 'Who am I?',
-    whoamiCommand: 'whoami',
   },
 };
 

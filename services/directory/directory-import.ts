@@ -144,5 +144,6 @@ export function mergeImportedPerson(imported: ImportedPerson, existing: Person |
     roles: imported.roles,
     toAssign: false,
     createdAt: existing?.createdAt ?? nowIso,
+    language: existing?.language,
   };
 }

@@ -74,6 +74,29 @@ export class DirectoryService {
     }
   }
 
+  /** Records the interface language a person chose; retried once if their profile changed meanwhile. */
+  async setLanguage(actor: StoredPerson, language: 'fr' | 'en'): Promise<StoredPerson> {
+    let current = actor;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const saved = await this.people.update({ ...current, language });
+        await this.audit.append({
+          actorId: actor.id,
+          action: 'person.language',
+          entityType: 'person',
+          entityId: actor.id,
+          before: { language: current.language ?? null },
+          after: { language },
+        });
+        return saved;
+      } catch (error) {
+        const fresh = error instanceof ConcurrentUpdateError && attempt === 0 ? await this.people.get(actor.id) : undefined;
+        if (!fresh) throw error;
+        current = fresh;
+      }
+    }
+  }
+
   /**
    * Imports a pasted CSV: all rows valid or nothing written. Writes are upserts in transactions of 100, so an
    * import cut off midway is completed by running it again.

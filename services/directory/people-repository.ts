@@ -15,6 +15,7 @@ interface PersonRow {
   roles: string;
   toAssign: boolean;
   createdAt: string;
+  language?: string;
 }
 
 function toRow(person: Person) {
@@ -27,6 +28,7 @@ function toRow(person: Person) {
     roles: person.roles.join(','),
     toAssign: person.toAssign,
     createdAt: person.createdAt,
+    language: person.language ?? '',
   };
 }
 
@@ -39,6 +41,7 @@ function fromRow(row: PersonRow & { rowKey?: string; etag?: string }): StoredPer
     roles: row.roles.split(',').filter(Boolean) as Role[],
     toAssign: row.toAssign,
     createdAt: row.createdAt,
+    language: row.language || undefined,
   });
   return { ...person, etag: row.etag ?? '' };
 }

@@ -28,6 +28,8 @@ export const personSchema = z.object({
   toAssign: z.boolean(),
   /** When they were first seen or imported (ISO instant). */
   createdAt: z.iso.datetime(),
+  /** Interface language they chose; French when absent (the interface speaks French first). */
+  language: z.enum(['fr', 'en']).optional(),
 });
 
 /** A person of the directory. */

@@ -37,9 +37,21 @@ describe('the bot through its real HTTP pipeline (CloudAdapter, routing, Azurite
     expect(texts).toContain('Administrateur');
   });
 
-  it('answers in English to an English Teams', async () => {
-    await harness.post(messageActivity(url, 'help', alex, { locale: 'en-US' }));
+  it('speaks French even to an English Teams client, and English once asked with "langue en"', async () => {
+    await harness.post(messageActivity(url, 'help', adele, { locale: 'en-US' }));
+    expect(lastCardTexts()).toContain('Ce que Qualibot sait faire');
+    await harness.post(messageActivity(url, 'langue en', adele));
+    expect(harness.connector.sent.at(-1)?.text).toBe('Noted: I will answer in English.');
+    await harness.post(messageActivity(url, 'help', adele));
     expect(lastCardTexts()).toContain('What Qualibot can do');
+    await harness.post(messageActivity(url, 'language français', adele));
+    expect(harness.connector.sent.at(-1)?.text).toContain('en français');
+    expect((await harness.bot.app.people.get(adele.aadObjectId))?.language).toBe('fr');
+  });
+
+  it('takes a button delivered as an imBack value without text as that text', async () => {
+    await harness.post(messageActivity(url, '', alex, { value: { msteams: { type: 'imBack', value: 'qui suis-je' } } }));
+    expect(lastCardTexts()).toContain('Responsable qualité, Administrateur');
   });
 
   it.each([
@@ -123,9 +135,9 @@ describe('the bot through its real HTTP pipeline (CloudAdapter, routing, Azurite
   });
 
   it('stops the last admin from removing their own admin role', async () => {
-    // Nestor is the demo's other admin: take his role away first, so Alex is the last one.
-    const nestor = (await harness.bot.app.people.get('00000000-0000-0000-0000-0000000000024'))!;
-    await harness.post(cardActionActivity(url, 'person.save', { personId: nestor.id, etag: nestor.etag, service: 'SIDSIC', roles: 'agent' }));
+    // Patti is the demo's other admin: take her role away first, so Alex is the last one.
+    const patti = (await harness.bot.app.people.get('00000000-0000-0000-0000-0000000000024'))!;
+    await harness.post(cardActionActivity(url, 'person.save', { personId: patti.id, etag: patti.etag, service: 'SIDSIC', roles: 'agent' }));
     const me = (await harness.bot.app.people.get(alex.aadObjectId))!;
     const body = (await harness.post(cardActionActivity(url, 'person.save', { personId: me.id, etag: me.etag, service: 'SGCD', roles: 'rq' })))
       .body as InvokeBody;
