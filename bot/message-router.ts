@@ -1,6 +1,6 @@
 import { unknownCommandCard } from '../cards/unknown-command';
 import { noticeCard } from '../cards/notice';
-import type { CardJson } from '../cards/render';
+import { fill, type CardJson } from '../cards/render';
 import { isInAudience } from '../services/directory/roles';
 import { matchCommand } from '../services/text/command-matcher';
 import type { CommandDefinition } from './command-definition';
@@ -45,10 +45,11 @@ export async function routeMessage(
   const command: CommandDefinition = commandTable[name];
   if (!isInAudience(actor.roles, command.audience)) {
     const t = texts[locale];
-    const text = t.forbidden
-      .replace('{command}', command.example[locale])
-      .replace('{roles}', command.audience === 'everyone' ? '' : describeRoles(command.audience, locale))
-      .replace('{yours}', describeRoles(actor.roles, locale));
+    const text = fill(t.forbidden, {
+      command: command.example[locale],
+      roles: command.audience === 'everyone' ? '' : describeRoles(command.audience, locale),
+      yours: describeRoles(actor.roles, locale),
+    });
     await reply(noticeCard({ style: 'warning', title: t.forbiddenTitle, text, reference: '' }, locale));
     return { kind: 'forbidden', name };
   }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { commitmentCard } from '../../cards/commitment';
 import { commitmentsCard } from '../../cards/commitments';
 import type { Locale } from '../../cards/locale';
-import type { CardJson } from '../../cards/render';
+import { fill, type CardJson } from '../../cards/render';
 import { findCommitment, paginateCommitments } from '../../services/referentiel/commitment-lookup';
 import { readReferentielFile } from '../../services/referentiel/referentiel-files';
 import type { HandlerContext, CommandContext } from '../turn-context';
@@ -29,10 +29,7 @@ async function commitmentsPage(context: HandlerContext, page: number, locale: Lo
   return commitmentsCard(
     {
       title: file.name,
-      subtitle: texts[locale].count
-        .replace('{n}', String(all.length))
-        .replace('{page}', String(view.page + 1))
-        .replace('{pages}', String(view.pageCount)),
+      subtitle: fill(texts[locale].count, { n: all.length, page: view.page + 1, pages: view.pageCount }),
       modules: view.groups.map((group) => ({
         heading: `Module ${group.module} — ${moduleTitle(file, group.module)}`,
         commitments: group.commitments.map((c) => ({ id: c.id, title: shorten(c.title) })),
@@ -56,7 +53,7 @@ export async function showCommitment(context: CommandContext): Promise<void> {
   const all = await app.commitments.list(app.referentiel);
   const commitment = findCommitment(all, argument);
   if (!commitment) {
-    await context.reply(texts[locale].unknown.replace('{id}', argument.slice(0, 20)));
+    await context.reply(fill(texts[locale].unknown, { id: argument.slice(0, 20) }));
     return;
   }
   const file = readReferentielFile(app.referentiel);

@@ -135,7 +135,7 @@ export const personSaveVerb = defineVerb({
     if (!person) return noticeCard({ style: 'warning', title: t.notFound, text: '', reference: '' }, locale);
     const badFields = new Set(error.issues.map((issue) => String(issue.path[0])));
     return buildForm(app, person, locale, {
-      formError: '',
+      formError: badFields.has('etag') ? t.changed : '',
       serviceError: badFields.has('service') ? t.serviceRequired : '',
       rolesError: badFields.has('roles') ? t.rolesRequired : '',
     });

@@ -1,11 +1,14 @@
 import type { Person } from './person';
 import type { Role } from './roles';
 
+/** Name given to someone first seen without a display name (Teams installation events carry none). */
+export const placeholderName = 'Utilisateur Teams';
+
 /** The person Qualibot registers the first time someone unknown writes to it: an agent without service. */
 export function personFromFirstContact(id: string, displayName: string | undefined, now: Date): Person {
   return {
     id: id.toLowerCase(),
-    name: displayName?.trim() || 'Utilisateur Teams',
+    name: displayName?.trim() || placeholderName,
     roles: ['agent'],
     toAssign: true,
     createdAt: now.toISOString(),

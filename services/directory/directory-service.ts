@@ -2,7 +2,7 @@ import type { AuditRepository } from '../audit/audit-repository';
 import type { Clock } from '../clock';
 import { ConcurrentUpdateError } from '../storage/storage-errors';
 import { mergeImportedPerson, parseDirectoryCsv, type ImportProblem } from './directory-import';
-import { decideImport, decideRoleChange, personFromFirstContact } from './directory-rules';
+import { decideImport, decideRoleChange, personFromFirstContact, placeholderName } from './directory-rules';
 import type { PeopleRepository } from './people-repository';
 import type { StoredPerson } from './person';
 import type { Role } from './roles';
@@ -42,7 +42,7 @@ export class DirectoryService {
   /** The person behind a Teams user; someone unknown is registered as an agent without service. */
   async resolve(id: string, displayName: string | undefined): Promise<StoredPerson> {
     const known = await this.people.get(id.toLowerCase());
-    if (known) return known;
+    if (known) return this.completeName(known, displayName);
     const person = personFromFirstContact(id, displayName, this.clock.now());
     if (await this.people.create(person)) {
       await this.audit.append({ actorId: person.id, action: 'person.firstContact', entityType: 'person', entityId: person.id, after: person });
@@ -50,6 +50,18 @@ export class DirectoryService {
     const stored = await this.people.get(person.id);
     if (!stored) throw new Error('person vanished right after creation');
     return stored;
+  }
+
+  // Teams sends no name with installation events: a person first seen that way gets their name with their first message.
+  private async completeName(person: StoredPerson, displayName: string | undefined): Promise<StoredPerson> {
+    const name = displayName?.trim();
+    if (!name || person.name !== placeholderName) return person;
+    try {
+      return await this.people.update({ ...person, name });
+    } catch (error) {
+      if (error instanceof ConcurrentUpdateError) return person;
+      throw error;
+    }
   }
 
   /** Sets a person's service and roles, guarded by the ETag the admin's form was built from. */

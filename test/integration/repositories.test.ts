@@ -24,6 +24,13 @@ describe('storage repositories against a real Azurite', () => {
     expect(audit.filter((e) => e.action === 'person.firstContact')).toHaveLength(1);
   });
 
+  it('gives a person first seen without a name (installation event) the name of their first message', async () => {
+    const id = '22222222-3333-4444-5555-666666666666';
+    expect((await app.directory.resolve(id, undefined)).name).toBe('Utilisateur Teams');
+    expect((await app.directory.resolve(id, 'Jeanne Premier')).name).toBe('Jeanne Premier');
+    expect((await app.directory.resolve(id, 'Autre')).name).toBe('Jeanne Premier');
+  });
+
   it('updates with the ETag and refuses a stale one instead of overwriting', async () => {
     const person = (await app.people.get(newcomer))!;
     const saved = await app.people.update({ ...person, name: 'Premier' });
