@@ -1,5 +1,7 @@
+import { AuthenticationConstants } from 'botframework-connector';
 import {
   ActivityTypes,
+  CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
@@ -15,11 +17,23 @@ import { describeFailure } from './turn-failure';
 /** Bot Framework authentication settings from Qualibot's configuration (local mode: authentication off). */
 export function authenticationOptions(auth: BotAuthSetting): ConfigurationBotFrameworkAuthenticationOptions {
   if (auth.kind === 'local') return {};
-  return {
+  const credentials = {
     MicrosoftAppId: auth.appId,
     MicrosoftAppPassword: auth.appPassword,
     MicrosoftAppType: auth.appType,
     MicrosoftAppTenantId: auth.tenantId,
+  };
+  if (!auth.openIdMetadataUrl) return credentials;
+  // Overriding one endpoint makes botbuilder take every endpoint as given: restate the public cloud's others.
+  return {
+    ...credentials,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: auth.openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: auth.openIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
   };
 }
 

@@ -19,6 +19,7 @@ const rawSchema = z.object({
   TZ_NAME: z.preprocess(emptyToUndefined, z.string().default('Europe/Paris')),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(logLevels).default('info')),
   REFERENTIEL: z.preprocess(emptyToUndefined, z.enum(['cher', 'loire', 'somme']).default('cher')),
+  BotOpenIdMetadata: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
 });
 
 /** How to fix each variable, shown when it is bad or missing. */
@@ -34,6 +35,7 @@ const hints: Record<string, string> = {
   TZ_NAME: 'an IANA time zone, e.g. Europe/Paris',
   LOG_LEVEL: `one of ${logLevels.join(', ')}`,
   REFERENTIEL: 'the commitments catalogue to load: cher, loire or somme',
+  BotOpenIdMetadata: 'URL of the OpenID metadata that publishes the channel’s signing keys (leave unset for the public cloud)',
 };
 
 /** Where the tables live: a connection string (Azurite, shared key) or an account URL with managed identity. */
@@ -45,7 +47,15 @@ export type StorageSetting =
 /** Bot credentials; `local` means authentication is off (development only). */
 export type BotAuthSetting =
   | { kind: 'local' }
-  | { kind: 'azure'; appId: string; appPassword?: string; appType: (typeof appTypes)[number]; tenantId?: string };
+  | {
+      kind: 'azure';
+      appId: string;
+      appPassword?: string;
+      appType: (typeof appTypes)[number];
+      tenantId?: string;
+      /** Where the channel's signing keys are published; Bot Framework's public cloud when absent. */
+      openIdMetadataUrl?: string;
+    };
 
 /** The validated configuration every part of Qualibot reads. */
 export interface AppConfig {
@@ -105,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       appPassword: raw.MicrosoftAppPassword,
       appType: raw.MicrosoftAppType,
       tenantId: raw.MicrosoftAppTenantId,
+      openIdMetadataUrl: raw.BotOpenIdMetadata,
     };
   } else if (production) {
     problems.push(`MicrosoftAppId: required when NODE_ENV=production, the bot never runs unauthenticated (expected ${hints.MicrosoftAppId})`);

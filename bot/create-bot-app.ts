@@ -20,7 +20,8 @@ export interface BotApp {
   app: AppServices;
   /** Starts listening; rejects with a clear message when the port is taken. */
   listen(port: number, host?: string): Promise<number>;
-  close(): Promise<void>;
+  /** Stops accepting requests and waits (up to `graceMs`) for those in flight to finish. */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** Assembles storage, services, adapter, bot and server, and prepares the tables. */
@@ -30,7 +31,7 @@ export async function createBotApp(config: AppConfig, clock: Clock, logger: Logg
   const prepared = await prepareStorage(app);
   logger.info({ ...prepared, referentiel: config.referentiel }, 'storage ready');
   const bot = new QualibotBot(app, clock, logger);
-  const server = createServer(createAdapter(config.auth, logger), bot, app, logger);
+  const { server, inFlight } = createServer(createAdapter(config.auth, logger), bot, app, logger);
   return {
     server,
     app,
@@ -46,9 +47,15 @@ export async function createBotApp(config: AppConfig, clock: Clock, logger: Logg
           resolve(typeof address === 'object' && address ? address.port : port);
         });
       }),
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async (graceMs = 10_000) => {
+      const closed = new Promise<void>((resolve) => {
         server.close(() => resolve());
-      }),
+      });
+      const deadline = Date.now() + graceMs;
+      while (inFlight() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      if (inFlight() > 0) logger.warn({ inFlight: inFlight() }, 'shutdown grace period over with requests in flight');
+      server.server.closeIdleConnections();
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 1000))]);
+    },
   };
 }

@@ -20,9 +20,10 @@ async function main(): Promise<void> {
   const bot = await createBotApp(config, systemClock, logger);
   const port = await bot.listen(config.port);
   logger.info({ port }, 'Qualibot listening on /api/messages');
+  // Stop accepting, let turns in flight finish (they are redelivered by Teams if cut short), then exit.
   const stop = () => {
-    logger.info('stopping');
-    void bot.close().then(() => process.exit(0));
+    logger.info('stopping: draining requests in flight');
+    void bot.close(10_000).then(() => process.exit(0));
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -4,10 +4,38 @@ import type { AppServices } from '../services/app-services';
 import type { Logger } from '../services/logger';
 import type { QualibotBot } from './qualibot-bot';
 
+/** Largest request body accepted; a Teams activity is a few kilobytes, a pasted directory import stays under this. */
+export const maxRequestBytes = 512 * 1024;
+
+// The bot serves JSON to machines, never pages to browsers: lock everything a browser could do with an answer.
+const securityHeaders: Record<string, string> = {
+  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'Cache-Control': 'no-store',
+};
+
+/** The HTTP server plus a count of requests in flight, so a shutdown can let them finish. */
+export interface QualibotServer {
+  server: restify.Server;
+  /** Requests being processed right now. */
+  inFlight: () => number;
+}
+
 /** The HTTP face of the bot: the Bot Framework endpoint and a health check. */
-export function createServer(adapter: CloudAdapter, bot: QualibotBot, app: AppServices, logger: Logger): restify.Server {
+export function createServer(adapter: CloudAdapter, bot: QualibotBot, app: AppServices, logger: Logger): QualibotServer {
   const server = restify.createServer({ name: 'qualibot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
+  let inFlight = 0;
+  server.pre((req, res, next) => {
+    inFlight += 1;
+    res.once('close', () => (inFlight -= 1));
+    for (const [name, value] of Object.entries(securityHeaders)) res.header(name, value);
+    res.removeHeader('Server');
+    return next();
+  });
+  server.use(restify.plugins.bodyParser({ maxBodySize: maxRequestBytes, mapParams: false }));
 
   server.post('/api/messages', async (req, res) => {
     try {
@@ -27,5 +55,5 @@ export function createServer(adapter: CloudAdapter, bot: QualibotBot, app: AppSe
       res.send(503, { status: 'degraded', storage: 'unreachable' });
     }
   });
-  return server;
+  return { server, inFlight: () => inFlight };
 }

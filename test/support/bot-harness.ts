@@ -12,13 +12,13 @@ export interface BotHarness {
   connector: FakeConnector;
   endpoint: string;
   /** POSTs an activity as Teams would; returns the HTTP status and JSON body (invoke responses). */
-  post(activity: object): Promise<{ status: number; body: unknown }>;
+  post(activity: object, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
   stop(): Promise<void>;
 }
 
-/** Starts the bot over the given storage, seeded with the demo directory. */
-export async function startBotHarness(connectionString: string, clock: Clock): Promise<BotHarness> {
-  const config = loadConfig({ STORAGE_CONNECTION_STRING: connectionString, LOG_LEVEL: 'silent' });
+/** Starts the bot over the given storage, seeded with the demo directory; `env` adds settings (e.g. an app id). */
+export async function startBotHarness(connectionString: string, clock: Clock, env: NodeJS.ProcessEnv = {}): Promise<BotHarness> {
+  const config = loadConfig({ STORAGE_CONNECTION_STRING: connectionString, LOG_LEVEL: 'silent', ...env });
   const bot = await createBotApp(config, clock, createLogger('silent'), uniqueTablePrefix());
   await seedDemo(bot.app);
   const port = await bot.listen(0, '127.0.0.1');
@@ -29,8 +29,8 @@ export async function startBotHarness(connectionString: string, clock: Clock): P
     bot,
     connector,
     endpoint,
-    post: async (activity) => {
-      const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    post: async (activity, headers = {}) => {
+      const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
       const text = await response.text();
       return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
     },

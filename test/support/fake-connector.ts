@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** An activity the bot sent to the connector. */
@@ -18,29 +18,34 @@ export class FakeConnector {
   private server?: Server;
   private failures: number[] = [];
   url = '';
+  /** Delay before each answer (a slow connector keeps turns in flight). */
+  delayMs = 0;
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
       let body = '';
       req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-      req.on('end', () => {
-        const match = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
-        const failure = this.failures.shift();
-        if (failure) {
-          res.writeHead(failure, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ error: { code: 'Simulated', message: 'simulated failure' } }));
-          return;
-        }
-        if (req.method === 'POST' && match) {
-          const activity = JSON.parse(body) as Omit<SentActivity, 'conversationId'>;
-          this.sent.push({ ...activity, conversationId: decodeURIComponent(match[1] ?? '') });
-        }
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id: `sent-${this.sent.length}` }));
-      });
+      req.on('end', () => void this.answer(req.url ?? '', req.method ?? '', body, res));
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}/`;
+  }
+
+  private async answer(url: string, method: string, body: string, res: ServerResponse): Promise<void> {
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    const match = /\/v3\/conversations\/([^/]+)\/activities/.exec(url);
+    const failure = this.failures.shift();
+    if (failure) {
+      res.writeHead(failure, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'Simulated', message: 'simulated failure' } }));
+      return;
+    }
+    if (method === 'POST' && match) {
+      const activity = JSON.parse(body) as Omit<SentActivity, 'conversationId'>;
+      this.sent.push({ ...activity, conversationId: decodeURIComponent(match[1] ?? '') });
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id: `sent-${this.sent.length}` }));
   }
 
   /** The next sends answer these HTTP statuses, in order. */
