@@ -104,13 +104,13 @@ export class QualibotBot extends ActivityHandler {
     return { actor, locale: actor.language ?? defaultLocale, app: this.app, clock: this.clock, logger };
   }
 
-  private async rememberConversation(context: TurnContext): Promise<void> {
+  private async rememberConversation(context: TurnContext, force = false): Promise<void> {
     const { activity } = context;
     const scope = activity.conversation.conversationType ?? 'personal';
     const key = ConversationReferenceRepository.keyFor(scope, activity.from.aadObjectId, activity.conversation.id);
     const reference = TurnContext.getConversationReference(activity);
     delete reference.activityId; // changes with every message; not needed to reach the conversation
-    await this.app.conversations.remember(scope, key, JSON.stringify(reference), this.clock.now().toISOString());
+    await this.app.conversations.remember(scope, key, JSON.stringify(reference), this.clock.now().toISOString(), force);
   }
 
   private async forgetConversation(context: TurnContext): Promise<void> {
@@ -141,7 +141,7 @@ export class QualibotBot extends ActivityHandler {
   private async handleMembersAdded(context: TurnContext, members: ChannelAccount[]): Promise<void> {
     const botAdded = members.some((member) => member.id === context.activity.recipient.id);
     if (!botAdded) return;
-    await this.rememberConversation(context);
+    await this.rememberConversation(context, true);
     const handlerContext = await this.handlerContext(context);
     const firstName = handlerContext.actor.name.split(' ')[0] ?? handlerContext.actor.name;
     await context.sendActivity(toMessage(welcomeCard({ firstName, toAssign: handlerContext.actor.toAssign }, handlerContext.locale)));

@@ -39,10 +39,14 @@ export class ConversationReferenceRepository {
     return scope === 'personal' && personId ? assertSafeKey(personId.toLowerCase(), 'person id') : hashKey(conversationId);
   }
 
-  /** Stores the reference if it is new or changed, and marks it active. Returns true when it wrote. */
-  async remember(scope: string, key: string, reference: string, nowIso: string): Promise<boolean> {
+  /**
+   * Stores the reference if it is new or changed, and marks it active. Returns true when it wrote. `force` writes
+   * even when this instance wrote the same reference before: an (re)installation may follow an uninstall that
+   * another instance recorded.
+   */
+  async remember(scope: string, key: string, reference: string, nowIso: string, force = false): Promise<boolean> {
     const cacheKey = `${scope}/${key}`;
-    if (this.lastWritten.get(cacheKey) === reference) return false;
+    if (!force && this.lastWritten.get(cacheKey) === reference) return false;
     await this.table.upsertEntity(
       { partitionKey: assertSafeKey(scope, 'scope'), rowKey: key, reference, active: true, updatedAt: nowIso },
       'Replace',

@@ -1,5 +1,6 @@
 import { odata } from '@azure/data-tables';
 import type { AppServices } from '../../services/app-services';
+import { ConversationReferenceRepository } from '../../services/conversations/conversation-reference-repository';
 import { seedDemo } from '../../services/demo/seed-demo';
 import { ConcurrentUpdateError } from '../../services/storage/storage-errors';
 import { tableNames } from '../../services/storage/table-names';
@@ -78,6 +79,12 @@ describe('storage repositories against a real Azurite', () => {
     await repo.deactivate('personal', newcomer, '2026-11-23T10:00:00Z');
     expect(await repo.get('personal', newcomer)).toMatchObject({ active: false, reference: '{"a":2}' });
     expect((await repo.listActive('personal')).map((c) => c.key)).not.toContain(newcomer);
+    // A reinstall recorded by another instance: this one's cache must not hide it.
+    const otherInstance = new ConversationReferenceRepository(app.store.table(tableNames.conversations));
+    await otherInstance.remember('personal', newcomer, '{"a":2}', '2026-11-23T10:01:00Z');
+    await repo.deactivate('personal', newcomer, '2026-11-23T10:02:00Z');
+    expect(await otherInstance.remember('personal', newcomer, '{"a":2}', '2026-11-23T10:03:00Z', true)).toBe(true);
+    expect(await repo.get('personal', newcomer)).toMatchObject({ active: true });
   });
 
   it('writes more than 100 entities of a partition in several transactions and pages through them', async () => {
