@@ -29,9 +29,3 @@ export interface CommandContext extends HandlerContext {
 
 /** A card verb's context; the handler answers with the card that replaces the one clicked. */
 export type VerbContext = HandlerContext;
-
-/** Returns the value or throws a clear error: for things a handler cannot work without. */
-export function required<T>(value: T | undefined | null, what: string): T {
-  if (value === undefined || value === null) throw new Error(`missing ${what}`);
-  return value;
-}

@@ -1,4 +1,4 @@
-import { TableClient, TableServiceClient } from '@azure/data-tables';
+import { TableClient } from '@azure/data-tables';
 import { DefaultAzureCredential } from '@azure/identity';
 import { tableNames, type TableName } from './table-names';
 
@@ -61,12 +61,5 @@ export class TableStore {
       .listEntities({ abortSignal, queryOptions: { select: ['RowKey'] } })
       .byPage({ maxPageSize: 1 })
       .next();
-  }
-
-  /** A service client for account-level operations (tests delete their tables with it). */
-  serviceClient(): TableServiceClient {
-    return this.target.kind === 'connectionString'
-      ? TableServiceClient.fromConnectionString(this.target.connectionString, clientOptions)
-      : new TableServiceClient(this.target.url, new DefaultAzureCredential(), clientOptions);
   }
 }
