@@ -4,6 +4,7 @@ import { showDirectory, showDirectoryImportForm } from './handlers/directory';
 import { showHelp } from './handlers/help';
 import { changeLanguage } from './handlers/language';
 import { editPersonCommand } from './handlers/person-form';
+import { listServices, saveService } from './handlers/services';
 import { showWhoami } from './handlers/whoami';
 
 /**
@@ -62,6 +63,21 @@ export const commandTable = {
     description: { fr: 'changer le service et les rôles d’une personne', en: 'change a person’s service and roles' },
     audience: ['admin'],
     handle: editPersonCommand,
+  },
+  services: {
+    phrasings: ['services', 'liste des services'],
+    example: { fr: 'services', en: 'services' },
+    description: { fr: 'les services de la préfecture et leur code', en: 'the prefecture’s services and their codes' },
+    audience: 'everyone',
+    handle: listServices,
+  },
+  saveService: {
+    phrasings: ['service', 'creer service', 'ajouter service'],
+    takesArgument: true,
+    example: { fr: 'service BMI Bureau des migrations et de l’intégration', en: 'service BMI Bureau des migrations et de l’intégration' },
+    description: { fr: 'créer ou renommer un service', en: 'create or rename a service' },
+    audience: ['admin'],
+    handle: saveService,
   },
   importDirectory: {
     phrasings: ['importer annuaire', 'importer l annuaire', 'import annuaire', 'import directory'],

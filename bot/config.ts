@@ -20,6 +20,14 @@ const rawSchema = z.object({
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(logLevels).default('info')),
   REFERENTIEL: z.preprocess(emptyToUndefined, z.enum(['cher', 'loire', 'somme']).default('cher')),
   BotOpenIdMetadata: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  INITIAL_ADMINS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .transform((text) => text.split(/[\s,;]+/).filter(Boolean).map((id) => id.toLowerCase()))
+      .pipe(z.array(z.string().regex(/^[0-9a-f-]{32,40}$/)))
+      .optional(),
+  ),
 });
 
 /** How to fix each variable, shown when it is bad or missing. */
@@ -35,6 +43,7 @@ const hints: Record<string, string> = {
   TZ_NAME: 'an IANA time zone, e.g. Europe/Paris',
   LOG_LEVEL: `one of ${logLevels.join(', ')}`,
   REFERENTIEL: 'the commitments catalogue to load: cher, loire or somme',
+  INITIAL_ADMINS: 'Entra object ids (aadObjectId) separated by commas, who become admin at their first message while the directory has no admin',
   BotOpenIdMetadata: 'URL of the OpenID metadata that publishes the channel’s signing keys (leave unset for the public cloud)',
 };
 
@@ -66,6 +75,8 @@ export interface AppConfig {
   timeZone: string;
   logLevel: (typeof logLevels)[number];
   referentiel: 'cher' | 'loire' | 'somme';
+  /** People made admin when they first write while nobody is admin yet (first install in a tenant). */
+  initialAdmins: string[];
 }
 
 /** Thrown at start-up with every problem listed, so one run tells the operator all there is to fix. */
@@ -137,5 +148,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     timeZone: raw.TZ_NAME,
     logLevel: raw.LOG_LEVEL,
     referentiel: raw.REFERENTIEL,
+    initialAdmins: raw.INITIAL_ADMINS ?? [],
   };
 }

@@ -27,7 +27,11 @@ export interface BotApp {
 /** Assembles storage, services, adapter, bot and server, and prepares the tables. */
 export async function createBotApp(config: AppConfig, clock: Clock, logger: Logger, tablePrefix = ''): Promise<BotApp> {
   const store = new TableStore(storageTarget(config.storage), tablePrefix);
-  const app = createAppServices(store, clock, { referentiel: config.referentiel, timeZone: config.timeZone });
+  const app = createAppServices(store, clock, {
+    referentiel: config.referentiel,
+    timeZone: config.timeZone,
+    initialAdmins: config.initialAdmins,
+  });
   const prepared = await prepareStorage(app);
   logger.info({ ...prepared, referentiel: config.referentiel }, 'storage ready');
   const bot = new QualibotBot(app, clock, logger);

@@ -57,6 +57,9 @@ param storageSku string = 'Standard_LRS'
 ])
 param referentiel string = 'cher'
 
+@description('Entra object ids, comma-separated, made admin at their first message while nobody is admin (INITIAL_ADMINS).')
+param initialAdmins string = ''
+
 @description('Deploy a Log Analytics workspace and Application Insights, and send the web app\'s logs there.')
 param enableAppInsights bool = false
 
@@ -120,6 +123,7 @@ module webApp './modules/webapp.bicep' = {
     tenantId: tenantId
     storageTableEndpoint: storage.outputs.tableEndpoint
     referentiel: referentiel
+    initialAdmins: initialAdmins
     appInsightsConnectionString: enableAppInsights ? monitoring.outputs.connectionString : ''
     logAnalyticsWorkspaceId: enableAppInsights ? monitoring.outputs.workspaceId : ''
   }

@@ -32,7 +32,7 @@ export interface AppServices {
 export function createAppServices(
   store: TableStore,
   clock: Clock,
-  options: { referentiel: ReferentielId; timeZone: string },
+  options: { referentiel: ReferentielId; timeZone: string; initialAdmins?: readonly string[] },
 ): AppServices {
   const people = new PeopleRepository(store.table(tableNames.people));
   const services = new ServicesRepository(store.table(tableNames.services));
@@ -48,7 +48,7 @@ export function createAppServices(
     audit,
     conversations: new ConversationReferenceRepository(store.table(tableNames.conversations)),
     processedActivities: new ProcessedActivityRepository(store.table(tableNames.processedActivities)),
-    directory: new DirectoryService(people, services, audit, clock),
+    directory: new DirectoryService(people, services, audit, clock, options.initialAdmins ?? []),
   };
 }
 

@@ -32,6 +32,9 @@ param storageTableEndpoint string
 @description('Commitments catalogue: cher, loire or somme.')
 param referentiel string
 
+@description('Entra object ids made admin at first contact while nobody is admin; may be empty.')
+param initialAdmins string
+
 @description('Application Insights connection string; empty when monitoring is off.')
 param appInsightsConnectionString string = ''
 
@@ -71,6 +74,10 @@ var botAppSettings = [
   {
     name: 'REFERENTIEL'
     value: referentiel
+  }
+  {
+    name: 'INITIAL_ADMINS'
+    value: initialAdmins
   }
   {
     name: 'LOG_LEVEL'

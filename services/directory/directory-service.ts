@@ -4,7 +4,7 @@ import { ConcurrentUpdateError } from '../storage/storage-errors';
 import { mergeImportedPerson, parseDirectoryCsv, type ImportProblem } from './directory-import';
 import { decideImport, decideRoleChange, personFromFirstContact, placeholderName } from './directory-rules';
 import type { PeopleRepository } from './people-repository';
-import type { StoredPerson } from './person';
+import type { Service, StoredPerson } from './person';
 import type { Role } from './roles';
 import type { ServicesRepository } from './services-repository';
 
@@ -37,19 +37,54 @@ export class DirectoryService {
     private readonly services: ServicesRepository,
     private readonly audit: AuditRepository,
     private readonly clock: Clock,
+    /** Ids that become admin at first contact while the directory has no admin (INITIAL_ADMINS). */
+    private readonly initialAdmins: readonly string[] = [],
   ) {}
 
   /** The person behind a Teams user; someone unknown is registered as an agent without service. */
   async resolve(id: string, displayName: string | undefined): Promise<StoredPerson> {
     const known = await this.people.get(id.toLowerCase());
-    if (known) return this.completeName(known, displayName);
+    if (known) return this.bootstrapAdmin(await this.completeName(known, displayName));
     const person = personFromFirstContact(id, displayName, this.clock.now());
     if (await this.people.create(person)) {
       await this.audit.append({ actorId: person.id, action: 'person.firstContact', entityType: 'person', entityId: person.id, after: person });
     }
     const stored = await this.people.get(person.id);
     if (!stored) throw new Error('person vanished right after creation');
-    return stored;
+    return this.bootstrapAdmin(stored);
+  }
+
+  // A new tenant has no admin, and only an admin can name one: INITIAL_ADMINS breaks that circle, once.
+  private async bootstrapAdmin(person: StoredPerson): Promise<StoredPerson> {
+    if (!this.initialAdmins.includes(person.id) || person.roles.includes('admin')) return person;
+    if ((await this.people.list()).some((p) => p.roles.includes('admin'))) return person;
+    try {
+      const saved = await this.people.update({ ...person, roles: [...person.roles, 'admin'] });
+      await this.audit.append({
+        actorId: 'system',
+        action: 'person.initialAdmin',
+        entityType: 'person',
+        entityId: person.id,
+        before: { roles: person.roles },
+        after: { roles: saved.roles },
+      });
+      return saved;
+    } catch (error) {
+      if (error instanceof ConcurrentUpdateError) return person;
+      throw error;
+    }
+  }
+
+  /** Creates or renames a service (admins only); audited. */
+  async saveService(actor: StoredPerson, service: Service): Promise<{ kind: 'saved'; created: boolean } | { kind: 'refused'; reason: string }> {
+    if (!actor.roles.includes('admin')) return { kind: 'refused', reason: 'Seul un administrateur peut créer ou renommer un service.' };
+    if (service.parent && !(await this.services.get(service.parent))) {
+      return { kind: 'refused', reason: `Le service parent « ${service.parent} » n’existe pas.` };
+    }
+    const before = await this.services.get(service.code);
+    await this.services.upsertMany([service]);
+    await this.audit.append({ actorId: actor.id, action: 'service.save', entityType: 'service', entityId: service.code, before, after: service });
+    return { kind: 'saved', created: !before };
   }
 
   // Teams sends no name with installation events: a person first seen that way gets their name with their first message.

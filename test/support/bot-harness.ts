@@ -16,11 +16,16 @@ export interface BotHarness {
   stop(): Promise<void>;
 }
 
-/** Starts the bot over the given storage, seeded with the demo directory; `env` adds settings (e.g. an app id). */
-export async function startBotHarness(connectionString: string, clock: Clock, env: NodeJS.ProcessEnv = {}): Promise<BotHarness> {
+/** Starts the bot over fresh tables, seeded with the demo directory unless told not to; `env` adds settings. */
+export async function startBotHarness(
+  connectionString: string,
+  clock: Clock,
+  env: NodeJS.ProcessEnv = {},
+  options: { seed?: boolean } = {},
+): Promise<BotHarness> {
   const config = loadConfig({ STORAGE_CONNECTION_STRING: connectionString, LOG_LEVEL: 'silent', ...env });
   const bot = await createBotApp(config, clock, createLogger('silent'), uniqueTablePrefix());
-  await seedDemo(bot.app);
+  if (options.seed ?? true) await seedDemo(bot.app);
   const port = await bot.listen(0, '127.0.0.1');
   const connector = new FakeConnector();
   await connector.start();

@@ -304,6 +304,7 @@ describe('Azure infrastructure (infra/)', () => {
           tenantId: '66666666-7777-8888-9999-000000000000',
           storageTableEndpoint: 'https://qualibotprodstabc123.table.core.windows.net',
           referentiel,
+          initialAdmins: 'a1a1a1a1-0000-4000-8000-000000000001',
           appInsightsConnectionString: 'InstrumentationKey=00000000-0000-0000-0000-000000000000',
         };
         const env: NodeJS.ProcessEnv = {};
