@@ -6,6 +6,9 @@ export const tableNames = {
   processedActivities: 'ProcessedActivities',
   audit: 'AuditTrail',
   commitments: 'Commitments',
+  reminderOutbox: 'ReminderOutbox',
+  reminderQueue: 'ReminderQueue',
+  leases: 'Leases',
 } as const;
 
 /** One of Qualibot's table names. */

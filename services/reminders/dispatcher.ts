@@ -1,0 +1,136 @@
+import type { Clock } from '../clock';
+import type { OutboxRepository } from './outbox-repository';
+import type { SendRateLimiter } from './rate-limiter';
+import type { OutboxEntry } from './reminder';
+import { decideRetry, type RetryOptions, type SendFailure } from './send-policy';
+
+/** Thrown by a sender when Teams refused or failed a send; carries what the retry policy needs. */
+export class SendFailureError extends Error {
+  constructor(readonly failure: SendFailure) {
+    super(`send failed (${failure.status ?? failure.code ?? 'unknown'})`);
+    this.name = 'SendFailureError';
+  }
+}
+
+/** Sends one digest card listing a person's due reminders (bot/ implements it with proactive messages). */
+export interface DigestSender {
+  send(recipientId: string, entries: readonly OutboxEntry[]): Promise<void>;
+}
+
+/** What a dispatch did, counted in reminders (a digest carries one or more). */
+export interface DispatchReport {
+  sent: number;
+  digests: number;
+  /** Due but left for a later sweep: rate limits, a retry scheduled, outside the sending window. */
+  deferred: number;
+  failed: number;
+  unreachable: number;
+  /** Sends retried after an answer that did not say whether the message went out (may show twice). */
+  possibleDuplicates: number;
+}
+
+/** How the dispatcher paces itself; time and randomness are injected so tests control them. */
+export interface DispatchOptions {
+  clock: Clock;
+  limiter: SendRateLimiter;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  /** True when reminders may go out at that instant (working day, sending window). */
+  isSendingTime: (at: Date) => boolean;
+  /** A send the limiter puts further away than this waits for the next sweep. */
+  maxWaitMs: number;
+  /** Digests in flight at once. */
+  concurrency: number;
+  retry?: RetryOptions;
+}
+
+function failureOf(error: unknown): SendFailure {
+  if (error instanceof SendFailureError) return error.failure;
+  const code = (error as { code?: unknown }).code;
+  return { code: typeof code === 'string' ? code : undefined };
+}
+
+/**
+ * Sends what the outbox holds that is due: one digest per person, paced by Teams' limits, retried per the send
+ * policy, given up for people who removed the bot. A crash after a send and before its record resends at most the
+ * digests in flight (`concurrency`).
+ */
+export class ReminderDispatcher {
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly sender: DigestSender,
+    private readonly options: DispatchOptions,
+  ) {}
+
+  /** One pass over the due queue. */
+  async dispatch(): Promise<DispatchReport> {
+    const report: DispatchReport = { sent: 0, digests: 0, deferred: 0, failed: 0, unreachable: 0, possibleDuplicates: 0 };
+    const { clock } = this.options;
+    const now = clock.now();
+    const due = await this.outbox.due(now);
+    if (!this.options.isSendingTime(now)) {
+      report.deferred = due.length;
+      return report;
+    }
+    const byRecipient = new Map<string, OutboxEntry[]>();
+    for (const { recipientId, key } of due) {
+      const entry = await this.outbox.get(recipientId, key);
+      if (!entry || entry.status !== 'pending') {
+        await this.outbox.dequeue(recipientId, key); // sent or given up by an interrupted sweep
+        continue;
+      }
+      byRecipient.set(recipientId, [...(byRecipient.get(recipientId) ?? []), entry]);
+    }
+
+    const tasks: { recipientId: string; entries: OutboxEntry[]; atMs: number }[] = [];
+    for (const [recipientId, entries] of byRecipient) {
+      const atMs = this.options.limiter.reserve(recipientId, now.getTime());
+      if (atMs - now.getTime() > this.options.maxWaitMs) report.deferred += entries.length;
+      else tasks.push({ recipientId, entries, atMs });
+    }
+    tasks.sort((a, b) => a.atMs - b.atMs);
+
+    let next = 0;
+    const worker = async () => {
+      while (next < tasks.length) {
+        const task = tasks[next++];
+        if (task) await this.sendOne(task.recipientId, task.entries, task.atMs, report);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, this.options.concurrency) }, worker));
+    return report;
+  }
+
+  private async sendOne(recipientId: string, entries: OutboxEntry[], atMs: number, report: DispatchReport): Promise<void> {
+    const { clock, sleep } = this.options;
+    const wait = atMs - clock.now().getTime();
+    if (wait > 0) await sleep(wait);
+    try {
+      await this.sender.send(recipientId, entries);
+    } catch (error) {
+      await this.handleFailure(recipientId, entries, failureOf(error), report);
+      return;
+    }
+    report.digests += 1;
+    const sentAt = clock.now();
+    for (const entry of entries) if (await this.outbox.markSent(entry, sentAt)) report.sent += 1;
+  }
+
+  private async handleFailure(recipientId: string, entries: OutboxEntry[], failure: SendFailure, report: DispatchReport): Promise<void> {
+    const { clock, random, limiter, retry } = this.options;
+    const nowMs = clock.now().getTime();
+    const attempt = Math.max(...entries.map((e) => e.attempts)) + 1;
+    const decision = decideRetry(failure, attempt, nowMs, random, retry);
+    if (decision.kind === 'retry') {
+      if (failure.status === 429) limiter.penalize(recipientId, decision.atMs);
+      if (decision.mayDuplicate) report.possibleDuplicates += entries.length;
+      for (const entry of entries) await this.outbox.reschedule(entry, new Date(decision.atMs), decision.reason);
+      report.deferred += entries.length;
+      return;
+    }
+    const status = decision.kind === 'unreachable' ? 'unreachable' : 'failed';
+    for (const entry of entries) await this.outbox.markGivenUp(entry, status, decision.reason, clock.now());
+    if (status === 'unreachable') report.unreachable += entries.length;
+    else report.failed += entries.length;
+  }
+}

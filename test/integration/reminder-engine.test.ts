@@ -1,0 +1,170 @@
+import type { AppServices } from '../../services/app-services';
+import { ReminderDispatcher, SendFailureError, type DigestSender } from '../../services/reminders/dispatcher';
+import { LeaseRepository } from '../../services/reminders/lease-repository';
+import { OutboxRepository } from '../../services/reminders/outbox-repository';
+import { SendRateLimiter } from '../../services/reminders/rate-limiter';
+import type { OutboxEntry, PlannedReminder } from '../../services/reminders/reminder';
+import type { SendFailure } from '../../services/reminders/send-policy';
+import { tableNames } from '../../services/storage/table-names';
+import { freshAppServices, movableClock } from '../support/test-storage';
+
+const alice = 'aaaaaaaa-0000-4000-8000-00000000000a';
+const bruno = 'bbbbbbbb-0000-4000-8000-00000000000b';
+
+function reminder(key: string, recipientId: string, notBefore = '2027-01-04T07:30:00.000Z'): PlannedReminder {
+  return {
+    key,
+    recipientId,
+    notBefore,
+    text: { fr: { title: `Rappel ${key}`, detail: 'détail' }, en: { title: `Reminder ${key}`, detail: 'detail' } },
+  };
+}
+
+/** A sender that records digests and answers failures scripted per recipient. */
+class ScriptedSender implements DigestSender {
+  readonly digests: { recipientId: string; keys: string[] }[] = [];
+  readonly failures = new Map<string, SendFailure[]>();
+
+  async send(recipientId: string, entries: readonly OutboxEntry[]): Promise<void> {
+    const failure = this.failures.get(recipientId)?.shift();
+    if (failure) throw new SendFailureError(failure);
+    this.digests.push({ recipientId, keys: entries.map((e) => e.key).sort() });
+  }
+}
+
+describe('the reminder engine’s storage and dispatch against a real Azurite', () => {
+  let app: AppServices;
+  let outbox: OutboxRepository;
+  let leases: LeaseRepository;
+  const clock = movableClock('2027-01-04T08:00:00.000Z');
+
+  beforeEach(async () => {
+    app = await freshAppServices(clock);
+    outbox = new OutboxRepository(app.store.table(tableNames.reminderOutbox), app.store.table(tableNames.reminderQueue));
+    leases = new LeaseRepository(app.store.table(tableNames.leases));
+  });
+
+  function dispatcher(sender: DigestSender, overrides: { isSendingTime?: (at: Date) => boolean } = {}) {
+    return new ReminderDispatcher(outbox, sender, {
+      clock,
+      limiter: new SendRateLimiter(),
+      sleep: async (ms) => clock.advance(ms),
+      random: () => 0.5,
+      isSendingTime: overrides.isSendingTime ?? (() => true),
+      maxWaitMs: 60_000,
+      concurrency: 4,
+    });
+  }
+
+  it('plans a key once, however often a sweep plans it, and never again once sent', async () => {
+    expect(await outbox.enqueue([reminder('check:A:2027-Q1:start', alice)], clock.now())).toEqual({ planned: 1, known: 0 });
+    expect(await outbox.enqueue([reminder('check:A:2027-Q1:start', alice)], clock.now())).toEqual({ planned: 0, known: 1 });
+    const sender = new ScriptedSender();
+    expect(await dispatcher(sender).dispatch()).toMatchObject({ sent: 1, digests: 1 });
+    await outbox.enqueue([reminder('check:A:2027-Q1:start', alice)], clock.now());
+    expect(await outbox.queued()).toBe(0);
+    expect(await dispatcher(sender).dispatch()).toMatchObject({ sent: 0, digests: 0 });
+    expect(sender.digests).toHaveLength(1);
+    expect((await outbox.get(alice, 'check:A:2027-Q1:start'))?.status).toBe('sent');
+  });
+
+  it('sends one digest per person, and nothing before its time', async () => {
+    await outbox.enqueue(
+      [
+        reminder('k1', alice),
+        reminder('k2', alice),
+        reminder('k3', alice),
+        reminder('k4', bruno),
+        reminder('later', bruno, '2027-01-05T07:30:00.000Z'),
+      ],
+      clock.now(),
+    );
+    const sender = new ScriptedSender();
+    expect(await dispatcher(sender).dispatch()).toMatchObject({ sent: 4, digests: 2 });
+    expect(sender.digests).toEqual(
+      expect.arrayContaining([
+        { recipientId: alice, keys: ['k1', 'k2', 'k3'] },
+        { recipientId: bruno, keys: ['k4'] },
+      ]),
+    );
+    expect(await outbox.queued()).toBe(1);
+  });
+
+  it('waits outside the sending window', async () => {
+    await outbox.enqueue([reminder('k1', alice)], clock.now());
+    const sender = new ScriptedSender();
+    expect(await dispatcher(sender, { isSendingTime: () => false }).dispatch()).toMatchObject({ sent: 0, deferred: 1 });
+    expect(sender.digests).toHaveLength(0);
+  });
+
+  it('honours Retry-After on 429 and retries server errors, delivering everything', async () => {
+    await outbox.enqueue([reminder('k1', alice), reminder('k2', bruno)], clock.now());
+    const sender = new ScriptedSender();
+    sender.failures.set(alice, [{ status: 429, retryAfter: '30' }]);
+    sender.failures.set(bruno, [{ status: 503 }]);
+    const first = await dispatcher(sender).dispatch();
+    expect(first).toMatchObject({ sent: 0, deferred: 2 });
+    const retried = await outbox.get(alice, 'k1');
+    expect(retried).toMatchObject({ status: 'pending', attempts: 1, lastError: 'rate-limited' });
+    expect(new Date(retried?.notBefore ?? 0).getTime() - clock.now().getTime()).toBeGreaterThanOrEqual(29_000);
+    clock.advance(5 * 60_000);
+    expect(await dispatcher(sender).dispatch()).toMatchObject({ sent: 2, digests: 2 });
+    expect(await outbox.queued()).toBe(0);
+  });
+
+  it('marks people who removed the bot unreachable (403) and does not retry them', async () => {
+    await outbox.enqueue([reminder('k1', alice), reminder('k2', alice)], clock.now());
+    const sender = new ScriptedSender();
+    sender.failures.set(alice, [{ status: 403 }]);
+    expect(await dispatcher(sender).dispatch()).toMatchObject({ unreachable: 2, sent: 0 });
+    expect((await outbox.get(alice, 'k1'))?.status).toBe('unreachable');
+    clock.advance(24 * 3600_000);
+    expect(await dispatcher(sender).dispatch()).toMatchObject({ unreachable: 0, sent: 0 });
+    expect(sender.digests).toHaveLength(0);
+  });
+
+  it('gives up on a permanent error (400) with the reason recorded', async () => {
+    await outbox.enqueue([reminder('k1', bruno)], clock.now());
+    const sender = new ScriptedSender();
+    sender.failures.set(bruno, [{ status: 400 }]);
+    expect(await dispatcher(sender).dispatch()).toMatchObject({ failed: 1 });
+    expect(await outbox.get(bruno, 'k1')).toMatchObject({ status: 'failed' });
+  });
+
+  it('does not resend after a crash between the send and its queue clean-up', async () => {
+    await outbox.enqueue([reminder('k1', alice)], clock.now());
+    const entry = (await outbox.get(alice, 'k1'))!;
+    // The record says sent but the queue row is still there, as after a crash before dequeue.
+    await app.store.table(tableNames.reminderOutbox).updateEntity({ partitionKey: alice, rowKey: 'k1', status: 'sent' }, 'Merge', { etag: entry.etag });
+    const sender = new ScriptedSender();
+    expect(await dispatcher(sender).dispatch()).toMatchObject({ sent: 0 });
+    expect(sender.digests).toHaveLength(0);
+    expect(await outbox.queued()).toBe(0);
+  });
+
+  it('lists a person’s reminders newest first', async () => {
+    await outbox.enqueue([reminder('k1', alice)], clock.now());
+    clock.advance(1000);
+    await outbox.enqueue([reminder('k2', alice)], clock.now());
+    expect((await outbox.listFor(alice)).map((e) => e.key)).toEqual(['k2', 'k1']);
+    expect(await outbox.listFor(bruno)).toEqual([]);
+  });
+
+  it('lets one instance hold the sweep lease at a time, and another take it once it expired', async () => {
+    const now = clock.now();
+    const [a, b] = await Promise.all([leases.acquire('sweep', 'instance-a', now, 60_000), leases.acquire('sweep', 'instance-b', now, 60_000)]);
+    expect([a, b].filter(Boolean)).toHaveLength(1);
+    const holder = (a ?? b)!;
+    const other = holder.holder === 'instance-a' ? 'instance-b' : 'instance-a';
+    expect(await leases.acquire('sweep', other, new Date(now.getTime() + 30_000), 60_000)).toBeUndefined();
+    const renewed = await leases.renew(holder, new Date(now.getTime() + 30_000), 60_000);
+    expect(renewed).toBeDefined();
+    const taken = await leases.acquire('sweep', other, new Date(now.getTime() + 100_000), 60_000);
+    expect(taken?.holder).toBe(other);
+    expect(await leases.renew(renewed!, new Date(now.getTime() + 100_000), 60_000)).toBeUndefined();
+    await leases.release(renewed!); // stale: must not remove the new holder's lease
+    expect(await leases.acquire('sweep', holder.holder, new Date(now.getTime() + 110_000), 60_000)).toBeUndefined();
+    await leases.release(taken!);
+    expect(await leases.acquire('sweep', holder.holder, new Date(now.getTime() + 120_000), 60_000)).toBeDefined();
+  });
+});
