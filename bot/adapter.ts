@@ -11,7 +11,7 @@ import { defaultLocale } from '../cards/locale';
 import { noticeCard } from '../cards/notice';
 import type { Logger } from '../services/logger';
 import type { BotAuthSetting } from './config';
-import { toMessage } from './qualibot-bot';
+import { toMessage } from './outgoing-message';
 import { describeFailure } from './turn-failure';
 
 /** Bot Framework authentication settings from Qualibot's configuration (local mode: authentication off). */

@@ -4,6 +4,7 @@ import { showDirectory, showDirectoryImportForm } from './handlers/directory';
 import { showHelp } from './handlers/help';
 import { changeLanguage } from './handlers/language';
 import { editPersonCommand } from './handlers/person-form';
+import { runRemindersNow, showMyReminders } from './handlers/reminders';
 import { listServices, saveService } from './handlers/services';
 import { showWhoami } from './handlers/whoami';
 
@@ -33,6 +34,20 @@ export const commandTable = {
     description: { fr: 'répondre en anglais (en) ou en français (fr)', en: 'answer in English (en) or French (fr)' },
     audience: 'everyone',
     handle: changeLanguage,
+  },
+  myReminders: {
+    phrasings: ['mes rappels', 'my reminders', 'rappels'],
+    example: { fr: 'mes rappels', en: 'my reminders' },
+    description: { fr: 'vos rappels et où ils en sont', en: 'your reminders and where they stand' },
+    audience: 'everyone',
+    handle: showMyReminders,
+  },
+  remindersNow: {
+    phrasings: ['rappels maintenant', 'send reminders now', 'envoyer les rappels'],
+    example: { fr: 'rappels maintenant', en: 'send reminders now' },
+    description: { fr: 'envoyer tout de suite les rappels dus', en: 'send the reminders due right away' },
+    audience: ['rq', 'admin'],
+    handle: runRemindersNow,
   },
   commitments: {
     phrasings: ['engagements', 'referentiel', 'commitments', 'liste des engagements'],

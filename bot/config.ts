@@ -20,6 +20,8 @@ const rawSchema = z.object({
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(logLevels).default('info')),
   REFERENTIEL: z.preprocess(emptyToUndefined, z.enum(['cher', 'loire', 'somme']).default('cher')),
   BotOpenIdMetadata: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  SWEEP_INTERVAL_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(1440).default(5)),
+  TEAMS_TENANT_RATE_PER_SECOND: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(50)),
   INITIAL_ADMINS: z.preprocess(
     emptyToUndefined,
     z
@@ -43,6 +45,8 @@ const hints: Record<string, string> = {
   TZ_NAME: 'an IANA time zone, e.g. Europe/Paris',
   LOG_LEVEL: `one of ${logLevels.join(', ')}`,
   REFERENTIEL: 'the commitments catalogue to load: cher, loire or somme',
+  SWEEP_INTERVAL_MINUTES: 'minutes between reminder sweeps (0 = none: npm run sweep only)',
+  TEAMS_TENANT_RATE_PER_SECOND: 'proactive sends per second allowed per tenant (Teams documents 50; older pages said 30)',
   INITIAL_ADMINS: 'Entra object ids (aadObjectId) separated by commas, who become admin at their first message while the directory has no admin',
   BotOpenIdMetadata: 'URL of the OpenID metadata that publishes the channel’s signing keys (leave unset for the public cloud)',
 };
@@ -77,6 +81,8 @@ export interface AppConfig {
   referentiel: 'cher' | 'loire' | 'somme';
   /** People made admin when they first write while nobody is admin yet (first install in a tenant). */
   initialAdmins: string[];
+  /** Reminder sweep pacing. */
+  reminders: { intervalMinutes: number; tenantRatePerSecond: number };
 }
 
 /** Thrown at start-up with every problem listed, so one run tells the operator all there is to fix. */
@@ -149,5 +155,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: raw.LOG_LEVEL,
     referentiel: raw.REFERENTIEL,
     initialAdmins: raw.INITIAL_ADMINS ?? [],
+    reminders: { intervalMinutes: raw.SWEEP_INTERVAL_MINUTES, tenantRatePerSecond: raw.TEAMS_TENANT_RATE_PER_SECOND },
   };
 }

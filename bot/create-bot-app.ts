@@ -1,10 +1,13 @@
 import { createAppServices, prepareStorage, type AppServices } from '../services/app-services';
+import type { ReminderSource } from '../services/reminders/reminder-source';
 import type { Clock } from '../services/clock';
 import type { Logger } from '../services/logger';
 import { TableStore, azuriteConnectionString, type StorageTarget } from '../services/storage/table-store';
 import { createAdapter } from './adapter';
 import type { AppConfig, StorageSetting } from './config';
 import { QualibotBot } from './qualibot-bot';
+import { ReminderScheduler } from './reminder-scheduler';
+import { reminderSources } from './reminder-sources';
 import { createServer } from './server';
 import type restify from 'restify';
 
@@ -18,6 +21,8 @@ export function storageTarget(setting: StorageSetting): StorageTarget {
 export interface BotApp {
   server: restify.Server;
   app: AppServices;
+  /** The reminder sweep of this instance. */
+  reminders: ReminderScheduler;
   /** Starts listening; rejects with a clear message when the port is taken. */
   listen(port: number, host?: string): Promise<number>;
   /** Stops accepting requests and waits (up to `graceMs`) for those in flight to finish. */
@@ -25,8 +30,13 @@ export interface BotApp {
 }
 
 /** Assembles storage, services, adapter, bot and server, and prepares the tables. */
-export async function createBotApp(config: AppConfig, clock: Clock, logger: Logger, tablePrefix = ''): Promise<BotApp> {
-  const store = new TableStore(storageTarget(config.storage), tablePrefix);
+export async function createBotApp(
+  config: AppConfig,
+  clock: Clock,
+  logger: Logger,
+  options: { tablePrefix?: string; extraReminderSources?: (app: AppServices) => ReminderSource[] } = {},
+): Promise<BotApp> {
+  const store = new TableStore(storageTarget(config.storage), options.tablePrefix ?? '');
   const app = createAppServices(store, clock, {
     referentiel: config.referentiel,
     timeZone: config.timeZone,
@@ -34,11 +44,26 @@ export async function createBotApp(config: AppConfig, clock: Clock, logger: Logg
   });
   const prepared = await prepareStorage(app);
   logger.info({ ...prepared, referentiel: config.referentiel }, 'storage ready');
-  const bot = new QualibotBot(app, clock, logger);
-  const { server, inFlight } = createServer(createAdapter(config.auth, logger), bot, app, logger);
+  const adapter = createAdapter(config.auth, logger);
+  const reminders = new ReminderScheduler(
+    app,
+    adapter,
+    [...reminderSources(app), ...(options.extraReminderSources?.(app) ?? [])],
+    {
+      botAppId: config.auth.kind === 'azure' ? config.auth.appId : '',
+      timeZone: config.timeZone,
+      intervalMinutes: config.reminders.intervalMinutes,
+      tenantRatePerSecond: config.reminders.tenantRatePerSecond,
+    },
+    clock,
+    logger,
+  );
+  const bot = new QualibotBot(app, clock, logger, () => reminders.runOnce());
+  const { server, inFlight } = createServer(adapter, bot, app, logger);
   return {
     server,
     app,
+    reminders,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         const onError = (error: NodeJS.ErrnoException) => {
@@ -47,11 +72,13 @@ export async function createBotApp(config: AppConfig, clock: Clock, logger: Logg
         server.once('error', onError);
         server.listen(port, host ?? '0.0.0.0', () => {
           server.removeListener('error', onError);
+          reminders.start();
           const address = server.address() as { port: number } | string | null;
           resolve(typeof address === 'object' && address ? address.port : port);
         });
       }),
     close: async (graceMs = 10_000) => {
+      await reminders.stop();
       const closed = new Promise<void>((resolve) => {
         server.close(() => resolve());
       });

@@ -1,10 +1,7 @@
 import {
   ActivityHandler,
   ActivityTypes,
-  CardFactory,
-  MessageFactory,
   TurnContext,
-  type Activity,
   type ChannelAccount,
   type InvokeResponse,
 } from 'botbuilder';
@@ -16,15 +13,12 @@ import type { AppServices } from '../services/app-services';
 import type { Clock } from '../services/clock';
 import { ConversationReferenceRepository } from '../services/conversations/conversation-reference-repository';
 import type { Logger } from '../services/logger';
+import type { SweepReport } from '../services/reminders/sweep';
 import { routeCardAction } from './card-router';
+import { toMessage } from './outgoing-message';
 import { routeMessage } from './message-router';
 import type { HandlerContext } from './turn-context';
 import { describeFailure } from './turn-failure';
-
-/** Turns a card or a text into an outgoing message. */
-export function toMessage(message: CardJson | string): Partial<Activity> {
-  return typeof message === 'string' ? MessageFactory.text(message) : MessageFactory.attachment(CardFactory.adaptiveCard(message));
-}
 
 /**
  * The text a person sent. A mention of the bot (group chats, channels) is removed; an `imBack` button that a client
@@ -51,6 +45,7 @@ export class QualibotBot extends ActivityHandler {
     private readonly app: AppServices,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly runReminderSweep: () => Promise<SweepReport>,
   ) {
     super();
     this.onMessage(async (context, next) => {
@@ -101,7 +96,7 @@ export class QualibotBot extends ActivityHandler {
     const personId = from.aadObjectId ?? from.id;
     const actor = await this.app.directory.resolve(personId, from.name);
     const logger = this.logger.child({ activityId: context.activity.id, actorId: actor.id });
-    return { actor, locale: actor.language ?? defaultLocale, app: this.app, clock: this.clock, logger };
+    return { actor, locale: actor.language ?? defaultLocale, app: this.app, clock: this.clock, logger, runReminderSweep: this.runReminderSweep };
   }
 
   private async rememberConversation(context: TurnContext, force = false): Promise<void> {

@@ -4,6 +4,7 @@ import type { AppServices } from '../services/app-services';
 import type { Clock } from '../services/clock';
 import type { StoredPerson } from '../services/directory/person';
 import type { Logger } from '../services/logger';
+import type { SweepReport } from '../services/reminders/sweep';
 
 /** What every handler receives for one turn: who is acting, in which language, and the services. */
 export interface HandlerContext {
@@ -17,6 +18,8 @@ export interface HandlerContext {
   clock: Clock;
   /** Logger bound to this activity (ids only). */
   logger: Logger;
+  /** Runs a reminder sweep now (« rappels maintenant »). */
+  runReminderSweep: () => Promise<SweepReport>;
 }
 
 /** A chat command's context: the words after the command, and a way to answer. */

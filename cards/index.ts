@@ -6,6 +6,7 @@ import { helpCard, helpSample } from './help';
 import type { Locale } from './locale';
 import { noticeCard, noticeSample } from './notice';
 import { personFormCard, personFormSample } from './person-form';
+import { reminderDigestCard, reminderDigestSample } from './reminder-digest';
 import type { CardJson } from './render';
 import { unknownCommandCard, unknownCommandSample } from './unknown-command';
 import { welcomeCard, welcomeSample } from './welcome';
@@ -23,4 +24,5 @@ export const cardGallery: Record<string, (locale: Locale) => CardJson> = {
   directory: (locale) => directoryCard(directorySample, locale),
   'person-form': (locale) => personFormCard(personFormSample, locale),
   'directory-import': (locale) => directoryImportCard(directoryImportSample, locale),
+  'reminder-digest': (locale) => reminderDigestCard(reminderDigestSample, locale),
 };

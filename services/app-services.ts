@@ -7,6 +7,9 @@ import { PeopleRepository } from './directory/people-repository';
 import { ServicesRepository } from './directory/services-repository';
 import type { ReferentielId } from './referentiel/commitment';
 import { CommitmentsRepository } from './referentiel/commitments-repository';
+import { LeaseRepository } from './reminders/lease-repository';
+import { OutboxRepository } from './reminders/outbox-repository';
+import { SweepStateRepository } from './reminders/sweep-state-repository';
 import { readReferentielFile } from './referentiel/referentiel-files';
 import { tableNames } from './storage/table-names';
 import type { TableStore } from './storage/table-store';
@@ -26,6 +29,10 @@ export interface AppServices {
   conversations: ConversationReferenceRepository;
   processedActivities: ProcessedActivityRepository;
   directory: DirectoryService;
+  /** Reminders planned, queued and sent. */
+  outbox: OutboxRepository;
+  leases: LeaseRepository;
+  sweepState: SweepStateRepository;
 }
 
 /** Wires repositories and use cases to a storage account. */
@@ -49,6 +56,9 @@ export function createAppServices(
     conversations: new ConversationReferenceRepository(store.table(tableNames.conversations)),
     processedActivities: new ProcessedActivityRepository(store.table(tableNames.processedActivities)),
     directory: new DirectoryService(people, services, audit, clock, options.initialAdmins ?? []),
+    outbox: new OutboxRepository(store.table(tableNames.reminderOutbox), store.table(tableNames.reminderQueue)),
+    leases: new LeaseRepository(store.table(tableNames.leases)),
+    sweepState: new SweepStateRepository(store.table(tableNames.leases)),
   };
 }
 

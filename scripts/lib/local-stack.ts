@@ -80,7 +80,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
     const config = loadConfig({ ...process.env, STORAGE_CONNECTION_STRING: connectionString, STORAGE_ACCOUNT_URL: '', MicrosoftAppId: '' });
     const logger = createLogger(options.logLevel ?? config.logLevel);
-    const bot = await createBotApp(config, systemClock, logger, options.tablePrefix);
+    const bot = await createBotApp(config, systemClock, logger, { tablePrefix: options.tablePrefix });
     const seed = await seedDemo(bot.app);
     const botPort = await bot.listen(options.ports.bot, '127.0.0.1');
     stopped.push(() => bot.close());

@@ -1,6 +1,8 @@
 import { loadConfig } from '../../bot/config';
 import { createBotApp, type BotApp } from '../../bot/create-bot-app';
+import type { AppServices } from '../../services/app-services';
 import { seedDemo } from '../../services/demo/seed-demo';
+import type { ReminderSource } from '../../services/reminders/reminder-source';
 import type { Clock } from '../../services/clock';
 import { createLogger } from '../../services/logger';
 import { FakeConnector } from './fake-connector';
@@ -21,10 +23,13 @@ export async function startBotHarness(
   connectionString: string,
   clock: Clock,
   env: NodeJS.ProcessEnv = {},
-  options: { seed?: boolean } = {},
+  options: { seed?: boolean; reminderSources?: (app: AppServices) => ReminderSource[] } = {},
 ): Promise<BotHarness> {
-  const config = loadConfig({ STORAGE_CONNECTION_STRING: connectionString, LOG_LEVEL: 'silent', ...env });
-  const bot = await createBotApp(config, clock, createLogger('silent'), uniqueTablePrefix());
+  const config = loadConfig({ STORAGE_CONNECTION_STRING: connectionString, LOG_LEVEL: 'silent', SWEEP_INTERVAL_MINUTES: '0', ...env });
+  const bot = await createBotApp(config, clock, createLogger('silent'), {
+    tablePrefix: uniqueTablePrefix(),
+    extraReminderSources: options.reminderSources,
+  });
   if (options.seed ?? true) await seedDemo(bot.app);
   const port = await bot.listen(0, '127.0.0.1');
   const connector = new FakeConnector();
