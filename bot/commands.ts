@@ -1,4 +1,5 @@
 import type { CommandDefinition } from './command-definition';
+import { showChecks } from './handlers/checks';
 import { listCommitments, showCommitment } from './handlers/commitments';
 import { showDirectory, showDirectoryImportForm } from './handlers/directory';
 import { showHelp } from './handlers/help';
@@ -34,6 +35,17 @@ export const commandTable = {
     description: { fr: 'répondre en anglais (en) ou en français (fr)', en: 'answer in English (en) or French (fr)' },
     audience: 'everyone',
     handle: changeLanguage,
+  },
+  checks: {
+    phrasings: ['controles', 'contrôles', 'checks', 'controles trimestriels'],
+    takesArgument: true,
+    example: { fr: 'contrôles', en: 'checks' },
+    description: {
+      fr: 'les contrôles trimestriels : faits, à faire, en retard (« contrôles T4 2026 » pour un autre trimestre)',
+      en: 'quarterly checks: done, to do, late (“checks 2026-Q4” for another quarter)',
+    },
+    audience: 'everyone',
+    handle: showChecks,
   },
   myReminders: {
     phrasings: ['mes rappels', 'my reminders', 'rappels'],

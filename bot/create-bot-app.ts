@@ -48,7 +48,7 @@ export async function createBotApp(
   const reminders = new ReminderScheduler(
     app,
     adapter,
-    [...reminderSources(app), ...(options.extraReminderSources?.(app) ?? [])],
+    (calendar) => [...reminderSources(app, calendar), ...(options.extraReminderSources?.(app) ?? [])],
     {
       botAppId: config.auth.kind === 'azure' ? config.auth.appId : '',
       timeZone: config.timeZone,

@@ -32,7 +32,7 @@ export class ReminderScheduler {
   constructor(
     private readonly app: AppServices,
     private readonly adapter: CloudAdapter,
-    private readonly sources: readonly ReminderSource[],
+    sources: (calendar: WorkingCalendar) => readonly ReminderSource[],
     private readonly settings: SchedulerSettings,
     private readonly clock: Clock,
     private readonly logger: Logger,
@@ -40,7 +40,10 @@ export class ReminderScheduler {
     // One limiter for the process: Teams counts sends per tenant, across sweeps.
     this.limiter = new SendRateLimiter(teamsLimits(settings.tenantRatePerSecond));
     this.calendar = new WorkingCalendar({ timeZone: settings.timeZone });
+    this.sources = sources(this.calendar);
   }
+
+  private readonly sources: readonly ReminderSource[];
 
   /** The calendar reminders are planned and sent on. */
   workingCalendar(): WorkingCalendar {

@@ -1,7 +1,9 @@
 import type { AppServices } from '../services/app-services';
+import { checkReminderSource } from '../services/checks/check-reminder-source';
+import type { WorkingCalendar } from '../services/reminders/calendar';
 import type { ReminderSource } from '../services/reminders/reminder-source';
 
 /** The obligations the sweep reminds people of. Each feature adds its source here. */
-export function reminderSources(_app: AppServices): ReminderSource[] {
-  return [];
+export function reminderSources(app: AppServices, calendar: WorkingCalendar): ReminderSource[] {
+  return [checkReminderSource(app, calendar)];
 }

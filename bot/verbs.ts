@@ -1,3 +1,4 @@
+import { checkAnswerVerb, checkOpenVerb } from './handlers/checks';
 import { commitmentsPageVerb } from './handlers/commitments';
 import { directoryImportFormVerb } from './handlers/directory';
 import { directoryImportVerb } from './handlers/directory-import';
@@ -10,6 +11,8 @@ import { runCommandVerb } from './handlers/run-command';
  */
 export const verbRegistry = {
   'command.run': runCommandVerb,
+  'check.open': checkOpenVerb,
+  'check.answer': checkAnswerVerb,
   'commitments.page': commitmentsPageVerb,
   'person.edit': personEditVerb,
   'person.save': personSaveVerb,

@@ -1,3 +1,5 @@
+import { checkCard, checkSample } from './check';
+import { checksStatusCard, checksStatusSample } from './checks-status';
 import { commitmentCard, commitmentSample } from './commitment';
 import { commitmentsCard, commitmentsSample } from './commitments';
 import { directoryCard, directorySample } from './directory';
@@ -25,4 +27,6 @@ export const cardGallery: Record<string, (locale: Locale) => CardJson> = {
   'person-form': (locale) => personFormCard(personFormSample, locale),
   'directory-import': (locale) => directoryImportCard(directoryImportSample, locale),
   'reminder-digest': (locale) => reminderDigestCard(reminderDigestSample, locale),
+  check: (locale) => checkCard(checkSample, locale),
+  'checks-status': (locale) => checksStatusCard(checksStatusSample, locale),
 };

@@ -1,4 +1,6 @@
 import { AuditRepository } from './audit/audit-repository';
+import { CheckAnswersRepository } from './checks/check-answers-repository';
+import { CheckItemsRepository } from './checks/check-items-repository';
 import type { Clock } from './clock';
 import { ConversationReferenceRepository } from './conversations/conversation-reference-repository';
 import { ProcessedActivityRepository } from './conversations/processed-activity-repository';
@@ -33,6 +35,9 @@ export interface AppServices {
   outbox: OutboxRepository;
   leases: LeaseRepository;
   sweepState: SweepStateRepository;
+  /** Quarterly checks of published information. */
+  checkItems: CheckItemsRepository;
+  checkAnswers: CheckAnswersRepository;
 }
 
 /** Wires repositories and use cases to a storage account. */
@@ -59,6 +64,8 @@ export function createAppServices(
     outbox: new OutboxRepository(store.table(tableNames.reminderOutbox), store.table(tableNames.reminderQueue)),
     leases: new LeaseRepository(store.table(tableNames.leases)),
     sweepState: new SweepStateRepository(store.table(tableNames.leases)),
+    checkItems: new CheckItemsRepository(store.table(tableNames.checkItems)),
+    checkAnswers: new CheckAnswersRepository(store.table(tableNames.checkAnswers)),
   };
 }
 

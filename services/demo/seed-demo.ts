@@ -1,11 +1,13 @@
 import type { AppServices } from '../app-services';
 import type { Person } from '../directory/person';
+import { demoCheckItems } from './demo-check-items';
 import { demoPendingPerson, demoPeople, demoServices } from './demo-directory';
 
 /** What a demo seeding wrote. */
 export interface SeedReport {
   servicesWritten: number;
   peopleAdded: number;
+  checkItemsAdded: number;
 }
 
 /**
@@ -21,5 +23,6 @@ export async function seedDemo(app: AppServices): Promise<SeedReport> {
     { ...demoPendingPerson, toAssign: true, createdAt },
   ].filter((p) => !known.has(p.id));
   for (const person of missing) await app.people.create(person);
-  return { servicesWritten: demoServices.length, peopleAdded: missing.length };
+  const checkItemsAdded = await app.checkItems.addMissing(demoCheckItems(createdAt));
+  return { servicesWritten: demoServices.length, peopleAdded: missing.length, checkItemsAdded };
 }

@@ -9,6 +9,8 @@ export const tableNames = {
   reminderOutbox: 'ReminderOutbox',
   reminderQueue: 'ReminderQueue',
   leases: 'Leases',
+  checkItems: 'CheckItems',
+  checkAnswers: 'CheckAnswers',
 } as const;
 
 /** One of Qualibot's table names. */

@@ -24,7 +24,9 @@ describe('a reminder sweep through the bot: planned, sent proactively as one dig
   const windows: PlanningWindow[] = [];
 
   beforeAll(async () => {
-    harness = await startBotHarness(testConnectionString(), fixedClock(monday), {}, {
+    // No demo data (so no demo check items): only the test source plans; Alex becomes admin at first contact.
+    harness = await startBotHarness(testConnectionString(), fixedClock(monday), { INITIAL_ADMINS: alex.aadObjectId }, {
+      seed: false,
       reminderSources: () => [
         {
           name: 'test',
@@ -36,13 +38,14 @@ describe('a reminder sweep through the bot: planned, sent proactively as one dig
       ],
     });
     await harness.post(installActivity(harness.connector.url, alex));
+    await harness.post(installActivity(harness.connector.url, adele));
   });
   afterAll(() => harness.stop());
 
   it('refuses « rappels maintenant » to an agent', async () => {
     harness.connector.clear();
     await harness.post(messageActivity(harness.connector.url, 'rappels maintenant', adele));
-    expect(cardTexts(harness.connector.cards().at(-1)).join()).toContain('Responsable qualité, Administrateur');
+    expect(cardTexts(harness.connector.cards().at(-1)).join()).toContain('réservée aux rôles : Responsable qualité, Administrateur');
     expect(windows).toHaveLength(0);
   });
 
