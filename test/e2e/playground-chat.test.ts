@@ -1,9 +1,12 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startLocalStack, type LocalStack } from '../../scripts/lib/local-stack';
 import { launchBrowser, openChat, type ChatSession } from '../../scripts/lib/playground-browser';
 import { freePort } from '../../scripts/lib/ports';
+import { WorkingCalendar } from '../../services/reminders/calendar';
+import { quarterOf } from '../../services/reminders/quarter';
 
 jest.setTimeout(90_000);
 
@@ -88,5 +91,33 @@ describe('Qualibot in the Agents Playground, clicked in a real browser', () => {
     await chat.waitForCardWithText('Fiche enregistrée');
     await chat.screenshot(join(screenshots, 'person-saved.png'));
     expect(await stack.bot.app.people.get('00000000-0000-0000-0000-0000000000199')).toMatchObject({ service: 'BMI', toAssign: false });
+  });
+
+  it('shows the check reminder that `npm run sweep -- --at` sends on the quarter’s first working day; answering replaces the card', async () => {
+    const calendar = new WorkingCalendar({ timeZone: 'Europe/Paris' });
+    const quarter = quarterOf(calendar.localDateOf(new Date()));
+    const at = calendar.localInstant(calendar.firstWorkingDayOfQuarter(quarter), '10:00').toISOString();
+    const sweep = spawnSync(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', 'scripts/sweep.ts', '--at', at], {
+      cwd: join(__dirname, '..', '..'),
+      env: { ...process.env, STORAGE_CONNECTION_STRING: stack.azurite?.connectionString ?? '', LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(sweep.status).toBe(0);
+    const summary = JSON.parse(sweep.stdout.trim().split('\n').at(-1) ?? '{}') as { planned: number; sent: number; digests: number };
+    expect(summary.planned).toBeGreaterThanOrEqual(7);
+    expect(summary.sent).toBeGreaterThanOrEqual(3);
+
+    await chat.waitForCardWithText('Vous avez 3 rappels', 15_000);
+    await chat.screenshot(join(screenshots, 'reminder-digest.png'));
+    const digest = chat.cards().filter({ hasText: 'Vous avez 3 rappels' }).last();
+    await digest.getByRole('button', { name: 'Répondre', exact: true }).first().click();
+    await chat.waitForCardWithText('Les informations publiées sont-elles à jour ?');
+    await chat.clickAction('Vérifié, à jour', { withinCardText: 'Les informations publiées sont-elles à jour ?' });
+    await chat.waitForCardWithText('Vérifié, à jour — Alex Wilber');
+    await chat.screenshot(join(screenshots, 'check-answered.png'));
+
+    await chat.send('contrôles');
+    await chat.waitForCardWithText('1 fait(s)');
   });
 });
