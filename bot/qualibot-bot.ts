@@ -138,6 +138,9 @@ export class QualibotBot extends ActivityHandler {
     if (!botAdded) return;
     await this.rememberConversation(context, true);
     const handlerContext = await this.handlerContext(context);
+    // Reminders that found no conversation before this install go out with the next sweep.
+    const requeued = await this.app.outbox.requeueUnreachable(handlerContext.actor.id, this.clock.now());
+    if (requeued > 0) handlerContext.logger.info({ requeued }, 'undelivered reminders requeued after install');
     const firstName = handlerContext.actor.name.split(' ')[0] ?? handlerContext.actor.name;
     await context.sendActivity(toMessage(welcomeCard({ firstName, toAssign: handlerContext.actor.toAssign }, handlerContext.locale)));
   }

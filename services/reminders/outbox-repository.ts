@@ -155,6 +155,34 @@ export class OutboxRepository {
     }
   }
 
+  /**
+   * Puts back on the queue a person's reminders that could not be delivered because Qualibot was not installed
+   * for them, when they install it: only those planned within `maxAgeMs` (older ones are stale news). Returns how many.
+   */
+  async requeueUnreachable(recipientId: string, now: Date, maxAgeMs = 30 * 24 * 3600_000): Promise<number> {
+    const oldest = new Date(now.getTime() - maxAgeMs).toISOString();
+    const entries = (await this.listFor(recipientId)).filter((e) => e.status === 'unreachable' && e.plannedAt >= oldest);
+    let requeued = 0;
+    for (const entry of entries) {
+      try {
+        await this.outbox.updateEntity(
+          { partitionKey: recipientId, rowKey: entry.key, status: 'pending', notBefore: now.toISOString(), attempts: 0, lastError: '' },
+          'Merge',
+          { etag: entry.etag },
+        );
+      } catch (error) {
+        if (isPreconditionFailed(error) || isNotFound(error)) continue;
+        throw error;
+      }
+      await this.queue.upsertEntity(
+        { partitionKey: queuePartition, rowKey: queueKey(recipientId, entry.key), recipientId, key: entry.key, notBefore: now.toISOString() },
+        'Replace',
+      );
+      requeued += 1;
+    }
+    return requeued;
+  }
+
   /** A person's reminders, newest first (for "mes rappels"). */
   async listFor(recipientId: string): Promise<OutboxEntry[]> {
     const rows = await listAllEntities<OutboxRow>(this.outbox, odata`PartitionKey eq ${assertSafeKey(recipientId, 'recipient id')}`);

@@ -69,6 +69,17 @@ describe('a reminder sweep through the bot: planned, sent proactively as one dig
     expect(harness.connector.cards().filter((card) => cardTexts(card).join().includes('rappels'))).toHaveLength(0);
   });
 
+  it('requeues the reminders of someone who installs Qualibot afterwards, and sends them with the next sweep', async () => {
+    const late = { id: 'u-late', aadObjectId: neverInstalled, name: 'Installé Tard' };
+    expect((await harness.bot.app.outbox.get(neverInstalled, 'check:TEL:2027-Q1:start'))?.status).toBe('unreachable');
+    await harness.post(installActivity(harness.connector.url, late));
+    expect((await harness.bot.app.outbox.get(neverInstalled, 'check:TEL:2027-Q1:start'))?.status).toBe('pending');
+    harness.connector.clear();
+    const report = await harness.bot.reminders.runOnce();
+    expect(report).toMatchObject({ sent: 1, unreachable: 0 });
+    expect(harness.connector.sent.some((a) => a.conversationId === `personal-chat-${late.id}`)).toBe(true);
+  });
+
   it('lists them in « mes rappels » with where each one stands', async () => {
     harness.connector.clear();
     await harness.post(messageActivity(harness.connector.url, 'mes rappels', alex));
