@@ -1,6 +1,7 @@
 import { format, isWeekend, parseISO } from 'date-fns';
 import fc from 'fast-check';
 import type { LocalDate, SendingWindow } from '../../services/reminders/calendar';
+import { parisWall } from '../support/paris-wall-clock';
 import {
   WorkingCalendar,
   addCalendarDays,
@@ -11,31 +12,6 @@ import {
 
 const PARIS = 'Europe/Paris';
 const calendar = new WorkingCalendar({ timeZone: PARIS });
-
-/** Paris wall clock read straight from Intl: an oracle independent of the calendar (which uses tzOffset). */
-const parisFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: PARIS,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-function parisWall(instant: Date): { date: LocalDate; time: string; seconds: string } {
-  const parts = parisFormat.formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes): string => {
-    const found = parts.find((candidate) => candidate.type === type);
-    if (!found) throw new Error(`Intl gave no ${type}`);
-    return found.value;
-  };
-  return {
-    date: `${part('year')}-${part('month')}-${part('day')}`,
-    time: `${part('hour')}:${part('minute')}`,
-    seconds: part('second'),
-  };
-}
 
 /** Weekday names checked with date-fns, so every expectation below sits on the day it claims. */
 function weekdayName(date: LocalDate): string {

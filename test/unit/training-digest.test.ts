@@ -5,10 +5,10 @@ import { demoTrainingTypes } from '../../services/training/demo-training-types';
 import { digestText, planManagerTrainingDigests } from '../../services/training/training-digest';
 import type { TrainingPlanInput } from '../../services/training/training-planner';
 import type { TrainingRecord } from '../../services/training/training-record';
+import { sweepWindows } from '../support/sweep-windows';
 
 const calendar = new WorkingCalendar({ timeZone: 'Europe/Paris' });
 const id = (n: number) => `00000000-0000-0000-0000-${String(n).padStart(12, '0')}`;
-const HOUR = 3_600_000;
 
 function person(n: number, service: string, roles: Person['roles'] = ['agent']): Person {
   return { id: id(n), name: `Agent ${n}`, service, roles, toAssign: false, createdAt: '2020-01-10T09:00:00.000Z' };
@@ -45,16 +45,8 @@ const records: TrainingRecord[] = [
 
 const base = { people: [megan, adele, louis, lynne, emma, floatingManager], types: demoTrainingTypes, records, calendar };
 
-function sweep(input: Omit<TrainingPlanInput, 'now' | 'since'>, from: string, to: string, everyHours = 6): PlannedReminder[][] {
-  const batches: PlannedReminder[][] = [];
-  let since: Date | undefined;
-  for (let at = Date.parse(from); at <= Date.parse(to); at += everyHours * HOUR) {
-    const now = new Date(at);
-    batches.push(planManagerTrainingDigests({ ...input, since, now }));
-    since = now;
-  }
-  return batches;
-}
+const sweep = (input: Omit<TrainingPlanInput, 'now' | 'since'>, from: string, to: string, everyHours = 6): PlannedReminder[][] =>
+  sweepWindows(planManagerTrainingDigests, input, from, to, everyHours);
 
 describe("the managers' monthly training digest (DOMAIN §2)", () => {
   it('goes to each manager whose service has trainings to follow up, on the first working day of each month', () => {

@@ -4,10 +4,10 @@ import type { PlannedReminder } from '../../services/reminders/reminder';
 import { demoTrainingTypes } from '../../services/training/demo-training-types';
 import { planTrainingReminders, type TrainingPlanInput } from '../../services/training/training-planner';
 import type { TrainingRecord } from '../../services/training/training-record';
+import { sweepWindows } from '../support/sweep-windows';
 
 const calendar = new WorkingCalendar({ timeZone: 'Europe/Paris' });
 const id = (n: number) => `00000000-0000-0000-0000-${String(n).padStart(12, '0')}`;
-const HOUR = 3_600_000;
 
 function person(n: number, overrides: Partial<Person> = {}): Person {
   return { id: id(n), name: `Agent ${n}`, service: 'BLS', roles: ['agent'], toAssign: false, createdAt: '2022-01-10T09:00:00.000Z', ...overrides };
@@ -31,17 +31,8 @@ function plan(overrides: Partial<TrainingPlanInput> & Pick<TrainingPlanInput, 'n
   return planTrainingReminders({ people: [raphael], types: continuous, records: [raphaelDone], calendar, ...overrides });
 }
 
-/** Sweeps every `everyHours` from `from` to `to`, the first one without `since`, as the engine would. */
-function sweep(input: Omit<TrainingPlanInput, 'now' | 'since'>, from: string, to: string, everyHours = 6): PlannedReminder[][] {
-  const batches: PlannedReminder[][] = [];
-  let since: Date | undefined;
-  for (let at = Date.parse(from); at <= Date.parse(to); at += everyHours * HOUR) {
-    const now = new Date(at);
-    batches.push(planTrainingReminders({ ...input, since, now }));
-    since = now;
-  }
-  return batches;
-}
+const sweep = (input: Omit<TrainingPlanInput, 'now' | 'since'>, from: string, to: string, everyHours = 6): PlannedReminder[][] =>
+  sweepWindows(planTrainingReminders, input, from, to, everyHours);
 
 describe('training reminders to the person (DOMAIN §2: 180, 90, 30 days before, every 2 weeks after)', () => {
   it('plans each stage at the start of the sending window of its day or of the next working day, in UTC', () => {

@@ -7,6 +7,7 @@ import { demoTrainingTypes } from '../../services/training/demo-training-types';
 import { planManagerTrainingDigests, planTrainingReminders, type TrainingPlanInput } from '../../services/training/training-planner';
 import type { TrainingRecord } from '../../services/training/training-record';
 import type { TrainingType } from '../../services/training/training-type';
+import { parisWall } from '../support/paris-wall-clock';
 
 const PARIS = 'Europe/Paris';
 const calendar = new WorkingCalendar({ timeZone: PARIS });
@@ -15,22 +16,6 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 const id = (n: number) => `00000000-0000-0000-0000-${String(n).padStart(12, '0')}`;
 const POOL = [id(1), id(2), id(3), id(4)];
-
-/** Paris wall clock read straight from Intl: an oracle independent of the calendar under test. */
-const parisFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: PARIS,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  weekday: 'short',
-  hourCycle: 'h23',
-});
-function parisWall(instant: Date): { date: LocalDate; time: string; weekday: string } {
-  const parts = Object.fromEntries(parisFormat.formatToParts(instant).map((part) => [part.type, part.value]));
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, weekday: parts.weekday ?? '' };
-}
 
 const instantBetween = (from: string, to: string) =>
   fc.integer({ min: Date.parse(from) / MINUTE, max: Date.parse(to) / MINUTE }).map((minutes) => new Date(minutes * MINUTE));
