@@ -16,7 +16,7 @@ const strings: Strings<'title' | 'explain' | 'example' | 'label' | 'required' | 
   fr: {
     title: 'Importer un annuaire',
     explain:
-      'Collez un tableau CSV (séparateur « ; », « , » ou tabulation) avec une ligne d’en-tête. Colonnes : aadObjectId, nom, email (facultatif), service (code), rôles (séparés par « | »). Rien n’est enregistré si une ligne est fausse.',
+      'Collez un tableau CSV (séparateur « ; », « , » ou tabulation) avec une ligne d’en-tête. Colonnes : aadObjectId, nom, email (facultatif), service (code), rôles (séparés par « | »), arrivée (facultatif, date d’arrivée sur le poste : 2024-09-02 ou 02/09/2024). Rien n’est enregistré si une ligne est fausse.',
     example: 'aadObjectId;nom;email;service;rôles\n6f1c…;Camille Martin;camille.martin@cher.gouv.fr;BMI;agent|manager',
     label: 'Annuaire (CSV)',
     required: 'Collez le contenu du fichier CSV.',
@@ -25,7 +25,7 @@ const strings: Strings<'title' | 'explain' | 'example' | 'label' | 'required' | 
   en: {
     title: 'Import a directory',
     explain:
-      'Paste a CSV table (separator “;”, “,” or tab) with a header line. Columns: aadObjectId, name, email (optional), service (code), roles (separated by “|”). Nothing is saved if any line is wrong.',
+      'Paste a CSV table (separator “;”, “,” or tab) with a header line. Columns: aadObjectId, name, email (optional), service (code), roles (separated by “|”), arrivee (optional, day they took the post: 2024-09-02 or 02/09/2024). Nothing is saved if any line is wrong.',
     example: 'aadObjectId;name;email;service;roles\n6f1c…;Camille Martin;camille.martin@cher.gouv.fr;BMI;agent|manager',
     label: 'Directory (CSV)',
     required: 'Paste the content of the CSV file.',

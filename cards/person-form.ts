@@ -16,6 +16,8 @@ export interface PersonFormCardData {
   service: string;
   /** Current roles, comma-separated (the multi-select's value format). */
   roles: string;
+  /** Day they took the post (YYYY-MM-DD), or empty when unknown. */
+  arrivedOn: string;
   /** Services to pick from. */
   services: { code: string; name: string }[];
   /** Roles to pick from, labelled in the viewer's language. */
@@ -26,14 +28,17 @@ export interface PersonFormCardData {
   serviceError: string;
   /** Error next to the roles field, or empty. */
   rolesError: string;
+  /** Error next to the arrival date, or empty. */
+  arrivedOnError: string;
 }
 
-const strings: Strings<'service' | 'serviceRequired' | 'roles' | 'rolesRequired' | 'save'> = {
+const strings: Strings<'service' | 'serviceRequired' | 'roles' | 'rolesRequired' | 'arrivedOn' | 'save'> = {
   fr: {
     service: 'Service',
     serviceRequired: 'Choisissez un service.',
     roles: 'Rôles',
     rolesRequired: 'Choisissez au moins un rôle.',
+    arrivedOn: 'Date d’arrivée sur le poste (facultatif)',
     save: 'Enregistrer',
   },
   en: {
@@ -41,6 +46,7 @@ const strings: Strings<'service' | 'serviceRequired' | 'roles' | 'rolesRequired'
     serviceRequired: 'Pick a service.',
     roles: 'Roles',
     rolesRequired: 'Pick at least one role.',
+    arrivedOn: 'Day they took the post (optional)',
     save: 'Save',
   },
 };
@@ -53,6 +59,7 @@ export const personFormSample: PersonFormCardData = {
   emailText: '—',
   service: '',
   roles: 'agent',
+  arrivedOn: '2024-09-02',
   services: [
     { code: 'BMI', name: 'Bureau des migrations et de l’intégration' },
     { code: 'SGCD', name: 'Secrétariat général commun départemental' },
@@ -64,6 +71,7 @@ export const personFormSample: PersonFormCardData = {
   formError: '',
   serviceError: 'Choisissez un service.',
   rolesError: '',
+  arrivedOnError: '',
 };
 
 /** The person form. */

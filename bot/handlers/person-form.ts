@@ -4,6 +4,7 @@ import { noticeCard } from '../../cards/notice';
 import { personFormCard, type PersonFormCardData } from '../../cards/person-form';
 import { fill, type CardJson } from '../../cards/render';
 import { aadObjectIdSchema, type StoredPerson } from '../../services/directory/person';
+import { isLocalDate } from '../../services/reminders/calendar';
 import { roleLabels, roles, roleSchema } from '../../services/directory/roles';
 import { normalizeText } from '../../services/text/normalize';
 import type { AppServices } from '../../services/app-services';
@@ -22,6 +23,7 @@ const texts = {
     many: '{n} personnes correspondent à « {typed} » : précisez (e-mail).',
     serviceRequired: 'Choisissez un service.',
     rolesRequired: 'Choisissez au moins un rôle.',
+    arrivedOnInvalid: 'Date d’arrivée invalide : choisissez un jour dans le calendrier (AAAA-MM-JJ).',
   },
   en: {
     notFound: 'Person not found: they may have been removed from the directory.',
@@ -34,11 +36,12 @@ const texts = {
     many: '{n} people match “{typed}”: be more precise (e-mail).',
     serviceRequired: 'Pick a service.',
     rolesRequired: 'Pick at least one role.',
+    arrivedOnInvalid: 'Invalid arrival day: pick a day in the calendar (YYYY-MM-DD).',
   },
 };
 
-type FormErrors = Pick<PersonFormCardData, 'formError' | 'serviceError' | 'rolesError'>;
-const noErrors: FormErrors = { formError: '', serviceError: '', rolesError: '' };
+type FormErrors = Pick<PersonFormCardData, 'formError' | 'serviceError' | 'rolesError' | 'arrivedOnError'>;
+const noErrors: FormErrors = { formError: '', serviceError: '', rolesError: '', arrivedOnError: '' };
 
 /** Builds the form for a person, with the services to choose from and any errors to show. */
 async function buildForm(app: AppServices, person: StoredPerson, locale: Locale, errors: FormErrors = noErrors): Promise<CardJson> {
@@ -51,6 +54,7 @@ async function buildForm(app: AppServices, person: StoredPerson, locale: Locale,
       emailText: person.email ?? '—',
       service: person.service ?? '',
       roles: person.roles.join(','),
+      arrivedOn: person.arrivedOn ?? '',
       services: services.map((s) => ({ code: s.code, name: s.name })),
       roleChoices: roles.map((role) => ({ value: role, title: roleLabels[role][locale] })),
       ...errors,
@@ -96,6 +100,12 @@ const personSaveSchema = z.object({
     .max(200)
     .transform((text) => text.split(',').map((r) => r.trim()).filter(Boolean))
     .pipe(z.array(roleSchema).min(1)),
+  /** Optional: '' clears it; absent (an older card) keeps what is stored. */
+  arrivedOn: z
+    .string()
+    .trim()
+    .refine((text) => text === '' || isLocalDate(text))
+    .optional(),
 });
 
 /** "Enregistrer" on the person form. */
@@ -138,6 +148,7 @@ export const personSaveVerb = defineVerb({
       formError: badFields.has('etag') ? t.changed : '',
       serviceError: badFields.has('service') ? t.serviceRequired : '',
       rolesError: badFields.has('roles') ? t.rolesRequired : '',
+      arrivedOnError: badFields.has('arrivedOn') ? t.arrivedOnInvalid : '',
     });
   },
 });

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { isLocalDate } from '../reminders/calendar';
 import { aadObjectIdSchema, type Person } from './person';
 import { parseRoleName, type Role } from './roles';
 
@@ -10,6 +11,8 @@ export interface ImportedPerson {
   email?: string;
   service: string;
   roles: Role[];
+  /** Day they took the post (optional `arrivee` column), YYYY-MM-DD. */
+  arrivedOn?: string;
 }
 
 /** A rejected line of the CSV, numbered as in the admin's spreadsheet (header = line 1). */
@@ -40,6 +43,12 @@ const columnAliases: Record<string, keyof ImportedPerson> = {
   service: 'service',
   roles: 'roles',
   role: 'roles',
+  arrivee: 'arrivedOn',
+  'date arrivee': 'arrivedOn',
+  "date d'arrivee": 'arrivedOn',
+  'date d’arrivee': 'arrivedOn',
+  arrivedon: 'arrivedOn',
+  arrival: 'arrivedOn',
 };
 
 function normaliseHeader(cell: string): string {
@@ -58,6 +67,13 @@ function detectDelimiter(headerLine: string): string {
 
 const emailSchema = z.email();
 
+/** An arrival day as spreadsheets write it: 2024-09-02 or 02/09/2024; undefined when it is neither. */
+function parseArrivalDay(cell: string): string | undefined {
+  const french = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(cell);
+  const iso = french ? `${french[3]}-${french[2]?.padStart(2, '0')}-${french[1]?.padStart(2, '0')}` : cell;
+  return isLocalDate(iso) ? iso : undefined;
+}
+
 // "agent|manager", "agent, rq", "agent manager" and "responsable qualité" all read as the admin meant them.
 function splitRoleNames(cell: string): string[] {
   return cell
@@ -68,7 +84,8 @@ function splitRoleNames(cell: string): string[] {
 }
 
 /**
- * Parses a directory pasted as CSV (columns aadObjectId, nom, email, service, rôles; `;`, `,` or tab separated).
+ * Parses a directory pasted as CSV (columns aadObjectId, nom, email, service, rôles, optional arrivée; `;`, `,` or tab
+ * separated).
  * Every row is checked; one bad row rejects the whole import, with each problem's line number.
  */
 export function parseDirectoryCsv(text: string, knownServiceCodes: readonly string[]): ImportParseResult {
@@ -116,6 +133,9 @@ export function parseDirectoryCsv(text: string, knownServiceCodes: readonly stri
     if (email !== '' && !emailSchema.safeParse(email).success) rowProblems.push(`e-mail « ${email.slice(0, 60)} » invalide`);
     const service = cell('service').toUpperCase();
     if (!knownServiceCodes.includes(service)) rowProblems.push(`service « ${service.slice(0, 20)} » inconnu`);
+    const arrivalCell = columns.includes('arrivedOn') ? cell('arrivedOn') : '';
+    const arrivedOn = arrivalCell === '' ? undefined : parseArrivalDay(arrivalCell);
+    if (arrivalCell !== '' && !arrivedOn) rowProblems.push(`date d’arrivée « ${arrivalCell.slice(0, 20)} » invalide (AAAA-MM-JJ ou JJ/MM/AAAA)`);
     const roleNames = splitRoleNames(cell('roles'));
     const parsedRoles = roleNames.map((r) => ({ r, role: parseRoleName(r) }));
     const unknownRoles = parsedRoles.filter((p) => !p.role).map((p) => p.r);
@@ -128,13 +148,16 @@ export function parseDirectoryCsv(text: string, knownServiceCodes: readonly stri
     if (rowProblems.length > 0) problems.push({ line, message: rowProblems.join(' ; ') });
     else {
       const roles = [...new Set(parsedRoles.map((p) => p.role as Role))];
-      people.push({ id: id.toLowerCase(), name, email: email || undefined, service, roles });
+      people.push({ id: id.toLowerCase(), name, email: email || undefined, service, roles, ...(arrivedOn ? { arrivedOn } : {}) });
     }
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, people };
 }
 
-/** Merges an imported row with the stored person (creation date kept; import reviews them, so toAssign clears). */
+/**
+ * Merges an imported row with the stored person (creation date kept; import reviews them, so toAssign clears; an
+ * empty arrival cell keeps the known arrival).
+ */
 export function mergeImportedPerson(imported: ImportedPerson, existing: Person | undefined, nowIso: string): Person {
   return {
     id: imported.id,
@@ -145,5 +168,6 @@ export function mergeImportedPerson(imported: ImportedPerson, existing: Person |
     toAssign: false,
     createdAt: existing?.createdAt ?? nowIso,
     language: existing?.language,
+    arrivedOn: imported.arrivedOn ?? existing?.arrivedOn,
   };
 }

@@ -14,6 +14,8 @@ export interface PersonChange {
   etag: string;
   service: string;
   roles: Role[];
+  /** Day they took the post, YYYY-MM-DD; '' clears it, undefined keeps what is stored. */
+  arrivedOn?: string;
 }
 
 /** Outcome of saving a person's service and roles. */
@@ -109,7 +111,8 @@ export class DirectoryService {
     const decision = decideRoleChange(actor, target, change.roles, adminCount);
     if (!decision.allowed) return { kind: 'refused', reason: decision.reason };
     try {
-      const saved = await this.people.update({ ...target, service: change.service, roles: change.roles, toAssign: false });
+      const arrivedOn = change.arrivedOn === undefined ? target.arrivedOn : change.arrivedOn || undefined;
+      const saved = await this.people.update({ ...target, service: change.service, roles: change.roles, toAssign: false, arrivedOn });
       const { etag: _etagBefore, ...before } = target;
       const { etag: _etagAfter, ...after } = saved;
       await this.audit.append({ actorId: actor.id, action: 'person.update', entityType: 'person', entityId: target.id, before, after });

@@ -16,6 +16,7 @@ interface PersonRow {
   toAssign: boolean;
   createdAt: string;
   language?: string;
+  arrivedOn?: string;
 }
 
 function toRow(person: Person) {
@@ -29,6 +30,7 @@ function toRow(person: Person) {
     toAssign: person.toAssign,
     createdAt: person.createdAt,
     language: person.language ?? '',
+    arrivedOn: person.arrivedOn ?? '',
   };
 }
 
@@ -42,6 +44,7 @@ function fromRow(row: PersonRow & { rowKey?: string; etag?: string }): StoredPer
     toAssign: row.toAssign,
     createdAt: row.createdAt,
     language: row.language || undefined,
+    arrivedOn: row.arrivedOn || undefined,
   });
   return { ...person, etag: row.etag ?? '' };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLocalDate } from '../reminders/calendar';
 import { roleSchema } from './roles';
 
 /** Teams user ids (aadObjectId) are GUID-like; the Playground's default user has a longer last group. */
@@ -30,6 +31,8 @@ export const personSchema = z.object({
   createdAt: z.iso.datetime(),
   /** Interface language they chose; French when absent (the interface speaks French first). */
   language: z.enum(['fr', 'en']).optional(),
+  /** Day they took the post (YYYY-MM-DD), when known: no training can be declared before it (DOMAIN §2). */
+  arrivedOn: z.string().refine(isLocalDate, 'date AAAA-MM-JJ invalide').optional(),
 });
 
 /** A person of the directory. */

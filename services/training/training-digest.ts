@@ -82,7 +82,8 @@ export function digestText(service: string, month: MonthId, counts: TrainingCoun
 /**
  * The managers' monthly digest (DOMAIN §2): on the first working day of each month, one reminder to each
  * manager whose service has trainings expired, never declared or expiring within 180 days, counted as of that
- * day. Key "training-digest:<managerId>:<YYYY-MM>": one per manager and month, whatever the sweeps.
+ * day. Key "training-digest:<managerId>:<YYYY-MM>": one per manager and month, whatever the sweeps. Its button
+ * runs « formations », the service's status.
  */
 export function planManagerTrainingDigests(input: TrainingPlanInput): PlannedReminder[] {
   const { people, types, records, since, now, calendar } = input;
@@ -106,6 +107,7 @@ export function planManagerTrainingDigests(input: TrainingPlanInput): PlannedRem
         recipientId: manager.id,
         notBefore: notBefore.toISOString(),
         text: digestText(manager.service, month, counts),
+        action: { verb: 'command.run', data: { command: 'training' }, title: { fr: 'Voir le suivi', en: 'View' } },
       });
     }
   }

@@ -58,16 +58,20 @@ export type DeclarationResult = { ok: true; record: TrainingRecord } | { ok: fal
 /** What a declaration is checked against; `now` stamps `declaredAt` (services never read the clock). */
 export interface DeclarationContext {
   types: readonly TrainingType[];
-  /** Whose training it is. */
+  /** Whose training it is; their `arrivedOn`, when known, is the earliest date accepted. */
   person: Person;
   /** Who fills the card. */
   declarer: Person;
   /** Today in the prefecture's zone. */
   today: LocalDate;
   now: Date;
-  /** Day the person took the post, when the directory knows it; otherwise the day they were registered. */
-  arrivedOn?: LocalDate;
 }
+
+/**
+ * Earliest completion date accepted when the arrival is unknown: a sanity bound against typos ("1026"), not an
+ * arrival. People imported at deployment are registered that day, so their registration cannot be the bound.
+ */
+export const earliestCompletionDate: LocalDate = '1970-01-01';
 
 /** The person themself, a manager of the person's service, or the quality officer may declare (issue). */
 export function mayDeclareFor(declarer: Pick<Person, 'id' | 'roles' | 'service'>, person: Pick<Person, 'id' | 'service'>): boolean {
@@ -83,6 +87,7 @@ const messages = {
   dateMissing: 'Indiquez la date de la formation.',
   dateInvalid: 'Date invalide : attendu AAAA-MM-JJ, par exemple 2026-03-12.',
   dateFuture: 'La date ne peut pas être dans le futur.',
+  dateTooOld: `Date trop ancienne : indiquez une date à partir du ${formatDay(earliestCompletionDate, 'fr')}.`,
   dateBeforeArrival: (arrival: LocalDate) => `La date ne peut pas être antérieure à l'arrivée de l'agent (${formatDay(arrival, 'fr')}).`,
   titleMissing: "Indiquez l'intitulé de la formation.",
   titleTooLong: `L'intitulé ne doit pas dépasser ${maxTitleLength} caractères.`,
@@ -98,8 +103,8 @@ function isTrainingMode(value: unknown): value is TrainingMode {
 
 /**
  * Checks a declaration card's data ({ typeId, completedOn, title, mode }) and builds the record. Every field is
- * checked, so the card can show all problems at once. Without `arrivedOn`, the arrival is the UTC day of
- * `person.createdAt` (a person registered just after midnight in Paris gets one day of leeway).
+ * checked, so the card can show all problems at once. The date may not be in the future, nor before the
+ * person's arrival when the directory knows it (`person.arrivedOn`); otherwise only before 1970 is refused.
  */
 export function validateDeclaration(input: unknown, context: DeclarationContext): DeclarationResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
@@ -116,11 +121,12 @@ export function validateDeclaration(input: unknown, context: DeclarationContext)
   else if (!type.active) fail('typeId', messages.typeInactive);
 
   const { completedOn } = fields;
-  const arrival = context.arrivedOn ?? context.person.createdAt.slice(0, 10);
+  const arrival = context.person.arrivedOn;
   if (typeof completedOn !== 'string' || completedOn.trim() === '') fail('completedOn', messages.dateMissing);
   else if (!isLocalDate(completedOn)) fail('completedOn', messages.dateInvalid);
   else if (completedOn > context.today) fail('completedOn', messages.dateFuture);
-  else if (completedOn < arrival) fail('completedOn', messages.dateBeforeArrival(arrival));
+  else if (completedOn < earliestCompletionDate) fail('completedOn', messages.dateTooOld);
+  else if (arrival !== undefined && completedOn < arrival) fail('completedOn', messages.dateBeforeArrival(arrival));
 
   const title = typeof fields.title === 'string' ? fields.title.trim() : '';
   if (title === '') fail('title', messages.titleMissing);

@@ -1,4 +1,4 @@
-import { parseDirectoryCsv } from '../../services/directory/directory-import';
+import { mergeImportedPerson, parseDirectoryCsv } from '../../services/directory/directory-import';
 
 const services = ['BMI', 'CERT', 'SGCD'];
 const idA = '6f1c2d3e-0000-4000-8000-00000000000a';
@@ -51,6 +51,26 @@ describe('parseDirectoryCsv', () => {
       ok: false,
       problems: [{ line: 2, message: expect.any(String) }],
     });
+  });
+
+  it('reads the optional « arrivée » column, written 2024-09-02 or 02/09/2024, and leaves it out when empty', () => {
+    const csv = `aadObjectId;nom;service;rôles;date d’arrivée\n${idA};Camille;BMI;agent;2/9/2024\n${idB};Hugo;CERT;agent;`;
+    const result = parseDirectoryCsv(csv, services);
+    expect(result.ok && result.people.map((person) => person.arrivedOn)).toEqual(['2024-09-02', undefined]);
+    const iso = parseDirectoryCsv(`id,name,service,roles,arrivee\n${idA},Camille,BMI,agent,2019-03-18`, services);
+    expect(iso.ok && iso.people[0]?.arrivedOn).toBe('2019-03-18');
+  });
+
+  it('refuses an arrival day that is not a date, with its line', () => {
+    const result = parseDirectoryCsv(`aadObjectId;nom;service;rôles;arrivée\n${idA};Camille;BMI;agent;31/02/2024`, services);
+    expect(result).toEqual({ ok: false, problems: [{ line: 2, message: expect.stringContaining('date d’arrivée « 31/02/2024 » invalide') }] });
+  });
+
+  it('keeps the known arrival when the import leaves the cell empty', () => {
+    const existing = { id: idA, name: 'Camille', service: 'BMI', roles: ['agent' as const], toAssign: false, createdAt: '2026-01-05T08:00:00.000Z', arrivedOn: '2018-01-02' };
+    const row = { id: idA, name: 'Camille Martin', service: 'BMI', roles: ['agent' as const] };
+    expect(mergeImportedPerson(row, existing, '2026-11-23T09:00:00.000Z').arrivedOn).toBe('2018-01-02');
+    expect(mergeImportedPerson({ ...row, arrivedOn: '2020-05-04' }, existing, '2026-11-23T09:00:00.000Z').arrivedOn).toBe('2020-05-04');
   });
 
   it('refuses a CSV with an unclosed quote instead of guessing', () => {

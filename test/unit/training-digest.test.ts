@@ -76,6 +76,7 @@ describe("the managers' monthly training digest (DOMAIN §2)", () => {
           detail: '3 trainings expired, 2 due for renewal within 6 months — service BMI',
         },
       },
+      action: { verb: 'command.run', data: { command: 'training' }, title: { fr: 'Voir le suivi', en: 'View' } },
     });
     // By March, Megan's fraud training (2023-03-01) has expired too.
     const [march] = planManagerTrainingDigests({ ...base, since: new Date('2027-03-01T00:00:00Z'), now: new Date('2027-03-02T00:00:00Z') });

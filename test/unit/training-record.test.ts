@@ -52,16 +52,22 @@ describe('declaring a completed training (DOMAIN §2, issue "Training on a 4-yea
     ]);
   });
 
-  it("refuses a date before the person's registration when the arrival day is not known", () => {
-    expect(errorsOf(validateDeclaration({ ...form, completedOn: '2024-01-14' }, context()))).toEqual([
-      { field: 'completedOn', message: "La date ne peut pas être antérieure à l'arrivée de l'agent (15/01/2024)." },
-    ]);
-    expect(validateDeclaration({ ...form, completedOn: '2024-01-15' }, context()).ok).toBe(true);
+  it('does not take the registration day for an arrival: people imported at deployment declare older trainings', () => {
+    expect(validateDeclaration({ ...form, completedOn: '2019-05-14' }, context()).ok).toBe(true);
+    expect(validateDeclaration({ ...form, completedOn: '1970-01-01' }, context()).ok).toBe(true);
   });
 
-  it('uses the arrival day when the directory knows it, earlier or later than the registration', () => {
-    expect(validateDeclaration({ ...form, completedOn: '2021-06-01' }, context({ arrivedOn: '2019-09-02' })).ok).toBe(true);
-    expect(errorsOf(validateDeclaration({ ...form, completedOn: '2024-03-01' }, context({ arrivedOn: '2024-06-03' })))).toEqual([
+  it('refuses a date before 1970 as a typo when the arrival is unknown', () => {
+    expect(errorsOf(validateDeclaration({ ...form, completedOn: '1969-12-31' }, context()))).toEqual([
+      { field: 'completedOn', message: 'Date trop ancienne : indiquez une date à partir du 01/01/1970.' },
+    ]);
+  });
+
+  it('refuses a date before the arrival day when the directory knows it, earlier or later than the registration', () => {
+    const arrived = (arrivedOn: string) => context({ person: { ...adele, arrivedOn } });
+    expect(validateDeclaration({ ...form, completedOn: '2021-06-01' }, arrived('2019-09-02')).ok).toBe(true);
+    expect(validateDeclaration({ ...form, completedOn: '2024-06-03' }, arrived('2024-06-03')).ok).toBe(true);
+    expect(errorsOf(validateDeclaration({ ...form, completedOn: '2024-03-01' }, arrived('2024-06-03')))).toEqual([
       { field: 'completedOn', message: "La date ne peut pas être antérieure à l'arrivée de l'agent (03/06/2024)." },
     ]);
   });
