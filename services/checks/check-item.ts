@@ -38,6 +38,9 @@ export const checkItemSchema = z.object({
 /** A check item. */
 export type CheckItem = z.infer<typeof checkItemSchema>;
 
+/** A check item as read from storage, with the ETag an edit must present. */
+export type StoredCheckItem = CheckItem & { etag: string };
+
 /** The three answers a quarterly check card offers. */
 export const checkAnswers = ['verified', 'updated', 'problem'] as const;
 
