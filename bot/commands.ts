@@ -1,4 +1,8 @@
 import type { CommandDefinition } from './command-definition';
+import { manageChecksCommand } from './handlers/check-items';
+import { importChecksCommand } from './handlers/check-items-import';
+import { showActionHistory } from './handlers/action-history';
+import { showAction } from './handlers/action-item';
 import { showChecks } from './handlers/checks';
 import { listCommitments, showCommitment } from './handlers/commitments';
 import { showDirectory, showDirectoryImportForm } from './handlers/directory';
@@ -7,6 +11,7 @@ import { changeLanguage } from './handlers/language';
 import { editPersonCommand } from './handlers/person-form';
 import { runRemindersNow, showMyReminders } from './handlers/reminders';
 import { listServices, saveService } from './handlers/services';
+import { showDeclareTrainingForm, showMyTraining, showTraining } from './handlers/training';
 import { showWhoami } from './handlers/whoami';
 
 /**
@@ -46,6 +51,72 @@ export const commandTable = {
     },
     audience: 'everyone',
     handle: showChecks,
+  },
+  manageChecks: {
+    phrasings: ['gerer les controles', 'gérer contrôles', 'elements de controle', 'gerer les elements de controle', 'manage checks', 'check items'],
+    takesArgument: true,
+    example: { fr: 'gérer les contrôles', en: 'manage checks' },
+    description: {
+      fr: 'créer, modifier, réattribuer ou retirer les éléments de contrôle trimestriel (« gérer les contrôles BMI » pour un service)',
+      en: 'create, edit, reassign or retire quarterly check items (“manage checks BMI” for one service)',
+    },
+    audience: ['rq', 'admin'],
+    handle: manageChecksCommand,
+  },
+  importChecks: {
+    phrasings: ['importer controles', 'importer les contrôles', 'importer les elements de controle', 'import checks', 'import check items'],
+    example: { fr: 'importer les contrôles', en: 'import checks' },
+    description: { fr: 'importer les éléments de contrôle depuis un CSV collé', en: 'import check items from pasted CSV' },
+    audience: ['rq', 'admin'],
+    handle: importChecksCommand,
+  },
+  myTraining: {
+    phrasings: ['mes formations', 'ma formation', 'my training', 'my trainings'],
+    example: { fr: 'mes formations', en: 'my training' },
+    description: {
+      fr: 'vos formations obligatoires : valides, à renouveler, expirées, jamais déclarées (cycle de 4 ans)',
+      en: 'your required training: valid, to renew, expired, never declared (4-year cycle)',
+    },
+    audience: 'everyone',
+    handle: showMyTraining,
+  },
+  training: {
+    phrasings: ['formations', 'formation', 'training', 'trainings', 'suivi des formations'],
+    takesArgument: true,
+    example: { fr: 'formations', en: 'training' },
+    description: {
+      fr: 'le suivi des formations : votre service si vous êtes encadrant, tous les services pour le responsable qualité (« formations BMI » pour un service)',
+      en: 'training follow-up: your service for a manager, every service for the quality officer (“training BMI” for one service)',
+    },
+    audience: 'everyone',
+    handle: showTraining,
+  },
+  declareTraining: {
+    phrasings: ['declarer une formation', 'déclarer formation', 'declarer formation', 'declare training', 'declare a training'],
+    takesArgument: true,
+    example: { fr: 'déclarer une formation', en: 'declare training' },
+    description: {
+      fr: 'déclarer une formation suivie (encadrant, responsable qualité : « déclarer une formation Adele Vance » pour un agent)',
+      en: 'declare a completed training (manager, quality officer: “declare training Adele Vance” for someone else)',
+    },
+    audience: 'everyone',
+    handle: showDeclareTrainingForm,
+  },
+  action: {
+    phrasings: ['action', 'voir action', 'show action'],
+    takesArgument: true,
+    example: { fr: 'action 2021-07', en: 'action 2021-07' },
+    description: { fr: 'une action du plan et ce que vous pouvez en faire', en: 'one action of the plan and what you may do with it' },
+    audience: 'everyone',
+    handle: showAction,
+  },
+  actionHistory: {
+    phrasings: ['historique', 'history', 'historique action'],
+    takesArgument: true,
+    example: { fr: 'historique 2021-07', en: 'history 2021-07' },
+    description: { fr: 'toutes les modifications d’une action', en: 'every change of one action' },
+    audience: 'everyone',
+    handle: showActionHistory,
   },
   myReminders: {
     phrasings: ['mes rappels', 'my reminders', 'rappels'],

@@ -8,6 +8,8 @@ import type { AppConfig, StorageSetting } from './config';
 import { QualibotBot } from './qualibot-bot';
 import { ReminderScheduler } from './reminder-scheduler';
 import { reminderSources } from './reminder-sources';
+import { sharedCardRenderers } from './shared-card-renderers';
+import { SharedCardPublisher } from './shared-card-publisher';
 import { createServer } from './server';
 import type restify from 'restify';
 
@@ -23,6 +25,8 @@ export interface BotApp {
   app: AppServices;
   /** The reminder sweep of this instance. */
   reminders: ReminderScheduler;
+  /** Copies of shared cards (approval requests) sent and kept current. */
+  sharedCards: SharedCardPublisher;
   /** Starts listening; rejects with a clear message when the port is taken. */
   listen(port: number, host?: string): Promise<number>;
   /** Stops accepting requests and waits (up to `graceMs`) for those in flight to finish. */
@@ -45,25 +49,36 @@ export async function createBotApp(
   const prepared = await prepareStorage(app);
   logger.info({ ...prepared, referentiel: config.referentiel }, 'storage ready');
   const adapter = createAdapter(config.auth, logger);
+  const botAppId = config.auth.kind === 'azure' ? config.auth.appId : '';
+  const sharedCards = new SharedCardPublisher(adapter, app, botAppId, sharedCardRenderers(app, clock), clock, logger);
   const reminders = new ReminderScheduler(
     app,
     adapter,
     (calendar) => [...reminderSources(app, calendar), ...(options.extraReminderSources?.(app) ?? [])],
     {
-      botAppId: config.auth.kind === 'azure' ? config.auth.appId : '',
+      botAppId,
       timeZone: config.timeZone,
       intervalMinutes: config.reminders.intervalMinutes,
       tenantRatePerSecond: config.reminders.tenantRatePerSecond,
     },
     clock,
     logger,
+    // Approval cards left half-sent by a crash or an outage are finished at every sweep.
+    () => sharedCards.resume(),
   );
-  const bot = new QualibotBot(app, clock, logger, () => reminders.runOnce());
+  const bot = new QualibotBot(
+    app,
+    clock,
+    logger,
+    () => reminders.runOnce(),
+    (topic) => sharedCards.publishSoon(topic),
+  );
   const { server, inFlight } = createServer(adapter, bot, app, logger);
   return {
     server,
     app,
     reminders,
+    sharedCards,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         const onError = (error: NodeJS.ErrnoException) => {
@@ -79,6 +94,7 @@ export async function createBotApp(
       }),
     close: async (graceMs = 10_000) => {
       await reminders.stop();
+      await sharedCards.settle();
       const closed = new Promise<void>((resolve) => {
         server.close(() => resolve());
       });

@@ -46,6 +46,7 @@ export class QualibotBot extends ActivityHandler {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly runReminderSweep: () => Promise<SweepReport>,
+    private readonly publishSharedCard: (topic: string) => void,
   ) {
     super();
     this.onMessage(async (context, next) => {
@@ -96,7 +97,10 @@ export class QualibotBot extends ActivityHandler {
     const personId = from.aadObjectId ?? from.id;
     const actor = await this.app.directory.resolve(personId, from.name);
     const logger = this.logger.child({ activityId: context.activity.id, actorId: actor.id });
-    return { actor, locale: actor.language ?? defaultLocale, app: this.app, clock: this.clock, logger, runReminderSweep: this.runReminderSweep };
+    return { actor, locale: actor.language ?? defaultLocale, app: this.app, clock: this.clock, logger,
+      runReminderSweep: this.runReminderSweep,
+      publishSharedCard: this.publishSharedCard,
+    };
   }
 
   private async rememberConversation(context: TurnContext, force = false): Promise<void> {

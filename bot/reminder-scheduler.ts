@@ -36,6 +36,8 @@ export class ReminderScheduler {
     private readonly settings: SchedulerSettings,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    /** Work finished after each sweep (shared cards left unsent); its failure does not fail the sweep. */
+    private readonly afterSweep: () => Promise<unknown> = () => Promise.resolve(),
   ) {
     // One limiter for the process: Teams counts sends per tenant, across sweeps.
     this.limiter = new SendRateLimiter(teamsLimits(settings.tenantRatePerSecond));
@@ -79,6 +81,7 @@ export class ReminderScheduler {
     try {
       const report = await this.running;
       this.logger.info({ ...report }, 'reminder sweep');
+      await this.afterSweep().catch((error: unknown) => this.logger.warn({ err: error }, 'shared cards not finished, retried at next sweep'));
       return report;
     } finally {
       this.running = undefined;

@@ -20,6 +20,8 @@ export interface HandlerContext {
   logger: Logger;
   /** Runs a reminder sweep now (« rappels maintenant »). */
   runReminderSweep: () => Promise<SweepReport>;
+  /** Sends or redraws the copies of a shared card (an approval request) after the turn's answer. */
+  publishSharedCard: (topic: string) => void;
 }
 
 /** A chat command's context: the words after the command, and a way to answer. */

@@ -1,5 +1,7 @@
+import { ActionItemsRepository } from './action-plan/action-items-repository';
 import { AuditRepository } from './audit/audit-repository';
 import { CheckAnswersRepository } from './checks/check-answers-repository';
+import { CheckItemsAdmin } from './checks/check-items-admin';
 import { CheckItemsRepository } from './checks/check-items-repository';
 import type { Clock } from './clock';
 import { ConversationReferenceRepository } from './conversations/conversation-reference-repository';
@@ -13,8 +15,11 @@ import { LeaseRepository } from './reminders/lease-repository';
 import { OutboxRepository } from './reminders/outbox-repository';
 import { SweepStateRepository } from './reminders/sweep-state-repository';
 import { readReferentielFile } from './referentiel/referentiel-files';
+import { SharedCardCopiesRepository } from './shared-cards/shared-card-copies-repository';
 import { tableNames } from './storage/table-names';
 import type { TableStore } from './storage/table-store';
+import { TrainingRecordsRepository } from './training/training-records-repository';
+import { TrainingTypesRepository } from './training/training-types-repository';
 
 /** Everything handlers use: repositories and use cases over one storage account. */
 export interface AppServices {
@@ -38,6 +43,15 @@ export interface AppServices {
   /** Quarterly checks of published information. */
   checkItems: CheckItemsRepository;
   checkAnswers: CheckAnswersRepository;
+  /** The quality officer's management of check items (create, edit, retire, import). */
+  checkItemsAdmin: CheckItemsAdmin;
+  /** Training on a 4-year cycle: the catalogue of types and who completed what (DOMAIN §2). */
+  trainingTypes: TrainingTypesRepository;
+  trainingRecords: TrainingRecordsRepository;
+  /** Copies of cards several people hold (approval requests), to send and keep current. */
+  sharedCards: SharedCardCopiesRepository;
+  /** The action plan: items and their history. */
+  actions: ActionItemsRepository;
 }
 
 /** Wires repositories and use cases to a storage account. */
@@ -49,6 +63,8 @@ export function createAppServices(
   const people = new PeopleRepository(store.table(tableNames.people));
   const services = new ServicesRepository(store.table(tableNames.services));
   const audit = new AuditRepository(store.table(tableNames.audit), clock);
+  const commitments = new CommitmentsRepository(store.table(tableNames.commitments));
+  const checkItems = new CheckItemsRepository(store.table(tableNames.checkItems));
   return {
     store,
     clock,
@@ -56,7 +72,7 @@ export function createAppServices(
     timeZone: options.timeZone,
     people,
     services,
-    commitments: new CommitmentsRepository(store.table(tableNames.commitments)),
+    commitments,
     audit,
     conversations: new ConversationReferenceRepository(store.table(tableNames.conversations)),
     processedActivities: new ProcessedActivityRepository(store.table(tableNames.processedActivities)),
@@ -64,8 +80,13 @@ export function createAppServices(
     outbox: new OutboxRepository(store.table(tableNames.reminderOutbox), store.table(tableNames.reminderQueue)),
     leases: new LeaseRepository(store.table(tableNames.leases)),
     sweepState: new SweepStateRepository(store.table(tableNames.leases)),
-    checkItems: new CheckItemsRepository(store.table(tableNames.checkItems)),
+    checkItems,
+    checkItemsAdmin: new CheckItemsAdmin({ checkItems, people, services, commitments, audit, clock, referentiel: options.referentiel }),
     checkAnswers: new CheckAnswersRepository(store.table(tableNames.checkAnswers)),
+    trainingTypes: new TrainingTypesRepository(store.table(tableNames.trainingTypes)),
+    trainingRecords: new TrainingRecordsRepository(store.table(tableNames.trainingRecords)),
+    sharedCards: new SharedCardCopiesRepository(store.table(tableNames.sharedCardCopies)),
+    actions: new ActionItemsRepository(store.table(tableNames.actionItems)),
   };
 }
 

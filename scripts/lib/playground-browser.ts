@@ -55,6 +55,9 @@ export interface OpenChatOptions {
   contextOptions?: BrowserContextOptions;
 }
 
+/** The chat's compose box (a Lexical contenteditable), not the text inputs of cards in the conversation. */
+const composeBox = (page: Page): Locator => page.locator('[data-lexical-editor="true"][role="textbox"]');
+
 const INSTALLATION_RE = /\/_debug\/conversation\/([^/]+)\/installation$/;
 const MESSAGES_RE = /\/_conversation\/v1\/conversations\/[^/]+\/messages$/;
 const INVOKE_RE = /\/_conversation\/v1\/invoke$/;
@@ -84,7 +87,7 @@ export async function openChat(url: string, opts: OpenChatOptions = {}): Promise
     // (about 15 s then "Cannot connect to your app" if the bot is down).
     const installation = page.waitForResponse((r) => r.request().method() === 'POST' && INSTALLATION_RE.test(new URL(r.url()).pathname), { timeout });
     await page.goto(url, { timeout });
-    await page.getByRole('textbox').waitFor({ timeout }); // Lexical contenteditable compose box
+    await composeBox(page).waitFor({ timeout });
     const resp: Response = await installation;
     conversationId = INSTALLATION_RE.exec(new URL(resp.url()).pathname)?.[1] ?? '';
     if (resp.status() !== 200) throw new Error(`installation call failed: HTTP ${resp.status()}`);
@@ -107,7 +110,7 @@ export async function openChat(url: string, opts: OpenChatOptions = {}): Promise
     botMessages: pane,
     async send(text: string): Promise<void> {
       const posted = page.waitForResponse((r) => r.request().method() === 'POST' && MESSAGES_RE.test(new URL(r.url()).pathname), { timeout });
-      const box = page.getByRole('textbox');
+      const box = composeBox(page);
       await box.fill(text);
       await box.press('Enter');
       const r = await posted;

@@ -11,6 +11,10 @@ export const tableNames = {
   leases: 'Leases',
   checkItems: 'CheckItems',
   checkAnswers: 'CheckAnswers',
+  trainingTypes: 'TrainingTypes',
+  trainingRecords: 'TrainingRecords',
+  sharedCardCopies: 'SharedCardCopies',
+  actionItems: 'ActionItems',
 } as const;
 
 /** One of Qualibot's table names. */

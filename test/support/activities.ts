@@ -5,6 +5,11 @@ export const alex = { id: 'user-id-0', aadObjectId: '00000000-0000-0000-0000-000
 /** Adele Vance, an agent of BMI in the demo data. */
 export const adele = { id: 'user-id-2', aadObjectId: '00000000-0000-0000-0000-0000000000022', name: 'Adele Vance' };
 
+/** Megan Bowen, manager of BMI in the demo data: approves BMI's closures. */
+export const megan = { id: 'user-id-1', aadObjectId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen' };
+/** Lynne Robbins, manager of CERT in the demo data: a manager of another service. */
+export const lynne = { id: 'user-id-5', aadObjectId: '00000000-0000-0000-0000-0000000000025', name: 'Lynne Robbins' };
+
 type Account = { id: string; aadObjectId?: string; name?: string };
 
 /** Fields every activity from Teams carries (shape of the Playground's payloads in test/fixtures/). */

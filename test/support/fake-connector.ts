@@ -15,6 +15,9 @@ export interface SentActivity {
  */
 export class FakeConnector {
   readonly sent: SentActivity[] = [];
+  /** Messages the bot replaced (`updateActivity`, PUT): which one, and the new content. */
+  readonly updated: (SentActivity & { activityId: string })[] = [];
+  private sentCount = 0;
   private server?: Server;
   private failures: number[] = [];
   url = '';
@@ -33,19 +36,29 @@ export class FakeConnector {
 
   private async answer(url: string, method: string, body: string, res: ServerResponse): Promise<void> {
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
-    const match = /\/v3\/conversations\/([^/]+)\/activities/.exec(url);
+    const match = /\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(url);
     const failure = this.failures.shift();
     if (failure) {
       res.writeHead(failure, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { code: 'Simulated', message: 'simulated failure' } }));
       return;
     }
+    const conversationId = decodeURIComponent(match?.[1] ?? '');
+    if (method === 'PUT' && match?.[2]) {
+      const activity = JSON.parse(body) as Omit<SentActivity, 'conversationId'>;
+      const activityId = decodeURIComponent(match[2]);
+      this.updated.push({ ...activity, conversationId, activityId });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: activityId }));
+      return;
+    }
     if (method === 'POST' && match) {
       const activity = JSON.parse(body) as Omit<SentActivity, 'conversationId'>;
-      this.sent.push({ ...activity, conversationId: decodeURIComponent(match[1] ?? '') });
+      this.sent.push({ ...activity, conversationId });
     }
+    this.sentCount += 1;
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ id: `sent-${this.sent.length}` }));
+    res.end(JSON.stringify({ id: `sent-${this.sentCount}` }));
   }
 
   /** The next sends answer these HTTP statuses, in order. */
@@ -60,6 +73,7 @@ export class FakeConnector {
 
   clear(): void {
     this.sent.length = 0;
+    this.updated.length = 0;
   }
 
   async stop(): Promise<void> {

@@ -33,6 +33,17 @@ describe('matching messages to commands', () => {
     expect(matched('importer l’annuaire')?.name).toBe('importDirectory');
   });
 
+  it('tells « mes formations » from « formations » and « déclarer une formation »', () => {
+    expect(matched('mes formations')).toEqual({ name: 'myTraining', argument: '' });
+    expect(matched('Mes Formations !')?.name).toBe('myTraining');
+    expect(matched('formations')).toEqual({ name: 'training', argument: '' });
+    expect(matched('Formations BMI')).toEqual({ name: 'training', argument: 'BMI' });
+    expect(matched('suivi des formations')).toEqual({ name: 'training', argument: '' });
+    expect(matched('Déclarer une formation')).toEqual({ name: 'declareTraining', argument: '' });
+    expect(matched('declarer une formation Adele Vance')).toEqual({ name: 'declareTraining', argument: 'Adele Vance' });
+    expect(matched('declare training')?.name).toBe('declareTraining');
+  });
+
   it('does not run a command that takes no argument when words follow it', () => {
     expect(matched('aide moi à remplir')).toBeUndefined();
   });

@@ -1,0 +1,114 @@
+import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import type { CardJson } from '../cards/render';
+import type { AppServices } from '../services/app-services';
+import type { Clock } from '../services/clock';
+import type { StoredPerson } from '../services/directory/person';
+import type { Logger } from '../services/logger';
+import type { SharedCardCopy } from '../services/shared-cards/shared-card-copies-repository';
+import { toMessage } from './outgoing-message';
+
+/** Draws one person's copy of a shared card from the current state; undefined when the topic no longer exists. */
+export type SharedCardRenderer = (topic: string, recipient: StoredPerson) => Promise<CardJson | undefined>;
+
+/** What one publishing pass did. */
+export interface PublishReport {
+  sent: number;
+  redrawn: number;
+  unreachable: number;
+  /** Left for the next pass (network or Teams errors other than 403/404). */
+  failed: number;
+}
+
+/** Statuses after which the person cannot be reached: the bot is not installed for them, or they are gone. */
+const permanentStatuses = new Set([403, 404]);
+
+/**
+ * Sends shared cards and keeps every copy current. The topic's kind (text before the first "|") picks the
+ * renderer. Copies are listed in storage before anything is sent (see SharedCardCopiesRepository), so a pass
+ * interrupted by a crash or an outage is finished by the next one: `resume()` runs at every sweep.
+ */
+export class SharedCardPublisher {
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly app: AppServices,
+    private readonly botAppId: string,
+    private readonly renderers: Record<string, SharedCardRenderer>,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Sends the pending copies of a topic and redraws the stale ones. */
+  async publish(topic: string): Promise<PublishReport> {
+    return this.work(await this.app.sharedCards.list(topic));
+  }
+
+  /**
+   * Publishes in the background: the turn answers at once and the copies follow (a turn must end within 15 s,
+   * PLATFORM.md). A failure is logged; the rows stay due and the next sweep finishes them.
+   */
+  publishSoon(topic: string): void {
+    const running = this.publish(topic)
+      .catch((error: unknown) => this.logger.warn({ err: error, topic }, 'shared card publish deferred to next sweep'))
+      .finally(() => this.inFlight.delete(running));
+    this.inFlight.add(running);
+  }
+
+  /** Waits for background publishing (tests, graceful shutdown). */
+  async settle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Finishes whatever an earlier pass left: pending sends and stale copies, all topics. */
+  async resume(): Promise<PublishReport> {
+    return this.work(await this.app.sharedCards.needingWork());
+  }
+
+  private async work(copies: readonly SharedCardCopy[]): Promise<PublishReport> {
+    const report: PublishReport = { sent: 0, redrawn: 0, unreachable: 0, failed: 0 };
+    for (const copy of copies) {
+      if (copy.status === 'unreachable' || (copy.status === 'sent' && !copy.stale)) continue;
+      const outcome = await this.deliver(copy);
+      report[outcome] += 1;
+    }
+    return report;
+  }
+
+  private async deliver(copy: SharedCardCopy): Promise<keyof PublishReport> {
+    const nowIso = () => this.clock.now().toISOString();
+    const recipient = await this.app.people.get(copy.recipientId);
+    const stored = await this.app.conversations.get('personal', copy.recipientId);
+    if (!recipient || !stored?.active) {
+      await this.app.sharedCards.markUnreachable(copy, nowIso());
+      return 'unreachable';
+    }
+    const kind = copy.topic.split('|')[0] ?? '';
+    const renderer = this.renderers[kind];
+    const card = renderer ? await renderer(copy.topic, recipient) : undefined;
+    if (!card) {
+      // Nothing to show any more (the item was deleted): the copy is done with.
+      await this.app.sharedCards.markUnreachable(copy, nowIso());
+      return 'unreachable';
+    }
+    const reference = JSON.parse(stored.reference) as Partial<ConversationReference>;
+    const redraw = copy.status === 'sent' && copy.activityId !== undefined;
+    try {
+      let activityId = copy.activityId ?? '';
+      await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+        if (redraw) await context.updateActivity({ ...toMessage(card), id: activityId });
+        else activityId = (await context.sendActivity(toMessage(card)))?.id ?? '';
+      });
+      await this.app.sharedCards.markSent(copy, activityId, nowIso());
+      return redraw ? 'redrawn' : 'sent';
+    } catch (error) {
+      const status = (error as { statusCode?: unknown }).statusCode;
+      if (typeof status === 'number' && permanentStatuses.has(status)) {
+        await this.app.sharedCards.markUnreachable(copy, nowIso());
+        return 'unreachable';
+      }
+      this.logger.warn({ status, topic: copy.topic }, 'shared card not delivered, retried at next sweep');
+      return 'failed';
+    }
+  }
+}

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import type { AuditEntry, StoredAuditEntry } from '../audit/audit-repository';
+import { assertSafeKey } from '../storage/keys';
+import { ConcurrentUpdateError, isConflict, isNotFound, isPreconditionFailed } from '../storage/storage-errors';
+import { listAllEntities, submitInBatches } from '../storage/table-pages';
+import { actionItemSchema, type ActionItem } from './action-item';
+import { compareActionIds, nextActionId } from './action-number';
+
+/** An action as read from storage, with the ETag its next change must match. */
+export type StoredActionItem = ActionItem & { etag: string };
+
+/** RowKey of the item itself; its history rows sort after it, newest first. */
+const itemRowKey = 'item';
+const maxMillis = Date.UTC(9999, 11, 31);
+const historyRowKey = (at: Date) => `h|${String(maxMillis - at.getTime()).padStart(15, '0')}|${randomUUID()}`;
+
+interface ItemRow {
+  /** The whole item as JSON: one read gives every field, and the schema is checked on the way out. */
+  data: string;
+  /** Copies of fields the plan is filtered on, so queries can say them without reading the JSON. */
+  state: string;
+  year: number;
+  ownerId: string;
+  deadline: string;
+}
+
+interface HistoryRow {
+  at: string;
+  actorId: string;
+  action: string;
+  before: string;
+  after: string;
+}
+
+function toItemRow(item: ActionItem) {
+  const valid = actionItemSchema.parse(item);
+  return {
+    partitionKey: assertSafeKey(valid.id, 'action id'),
+    rowKey: itemRowKey,
+    data: JSON.stringify(valid),
+    state: valid.state,
+    year: valid.year,
+    ownerId: valid.ownerId,
+    deadline: valid.deadline ?? '',
+  };
+}
+
+function fromItemRow(row: ItemRow & { etag?: string }): StoredActionItem {
+  return { ...actionItemSchema.parse(JSON.parse(row.data)), etag: row.etag ?? '' };
+}
+
+function historyRow(itemId: string, entry: AuditEntry, at: Date) {
+  return {
+    partitionKey: itemId,
+    rowKey: historyRowKey(at),
+    at: at.toISOString(),
+    actorId: entry.actorId,
+    action: entry.action,
+    before: JSON.stringify(entry.before ?? null),
+    after: JSON.stringify(entry.after ?? null),
+  };
+}
+
+/**
+ * The action plan. One partition per action (PartitionKey = its number): the item row and its history rows
+ * live together, so a change and its history entry are written in one transaction (both or neither), and
+ * `historique 2021-07` reads one partition. The ETag of the item row makes concurrent changes exclusive.
+ */
+export class ActionItemsRepository {
+  constructor(private readonly table: TableClient) {}
+
+  async get(id: string): Promise<StoredActionItem | undefined> {
+    try {
+      return fromItemRow(await this.table.getEntity<ItemRow>(assertSafeKey(id, 'action id'), itemRowKey));
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** Every action of the plan, in plan order (a prefecture has hundreds; the filter keeps history rows out). */
+  async list(): Promise<StoredActionItem[]> {
+    const rows = await listAllEntities<ItemRow>(this.table, odata`RowKey eq ${itemRowKey}`);
+    return rows.map(fromItemRow).sort((a, b) => compareActionIds(a.id, b.id));
+  }
+
+  /**
+   * Creates an action under the next free number of its year, with its first history entry, in one transaction.
+   * Two people creating at once both get a number: the loser of a number retries with the next one.
+   */
+  async create(draft: ActionItem, entry: AuditEntry, at: Date): Promise<StoredActionItem> {
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      const ids = (await this.list()).map((item) => item.id);
+      const id = nextActionId(draft.year, ids);
+      const item = { ...draft, id };
+      try {
+        const responses = await this.table.submitTransaction([
+          ['create', toItemRow(item)],
+          ['create', historyRow(id, { ...entry, entityId: id, after: item }, at)],
+        ]);
+        const etag = responses.subResponses[0]?.etag ?? '';
+        return { ...item, etag };
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+      }
+    }
+    throw new ConcurrentUpdateError('action number');
+  }
+
+  /**
+   * Stores the next state of an action if it has not changed since it was read, with its history entry, in one
+   * transaction. Throws ConcurrentUpdateError when someone else changed it first: nothing is written then.
+   */
+  async update(current: StoredActionItem, next: ActionItem, entry: AuditEntry, at: Date): Promise<StoredActionItem> {
+    if (next.id !== current.id) throw new Error('an action keeps its number');
+    try {
+      const responses = await this.table.submitTransaction([
+        ['update', toItemRow(next), 'Replace', { etag: current.etag }],
+        ['create', historyRow(current.id, entry, at)],
+      ]);
+      return { ...next, etag: responses.subResponses[0]?.etag ?? '' };
+    } catch (error) {
+      if (isPreconditionFailed(error) || isConflict(error) || isNotFound(error)) throw new ConcurrentUpdateError(`action ${current.id}`);
+      throw error;
+    }
+  }
+
+  /** The history of one action, newest first (history RowKeys are 'h|…'; the item row is 'item'). */
+  async history(id: string): Promise<StoredAuditEntry[]> {
+    const rows = await listAllEntities<HistoryRow>(this.table, odata`PartitionKey eq ${assertSafeKey(id, 'action id')} and RowKey gt ${'h|'} and RowKey lt ${'h}'}`);
+    return rows.map((row) => ({
+      at: row.at,
+      actorId: row.actorId,
+      action: row.action,
+      entityType: 'action',
+      entityId: id,
+      before: JSON.parse(row.before) as unknown,
+      after: JSON.parse(row.after) as unknown,
+    }));
+  }
+
+  /**
+   * Adds actions whose number is not taken yet (demo data), each with a history entry; existing ones stay as
+   * edited. Returns how many were added.
+   */
+  async addMissing(items: readonly ActionItem[], actorId: string, at: Date): Promise<number> {
+    const known = new Set((await this.list()).map((item) => item.id));
+    const actions: TransactionAction[] = items
+      .filter((item) => !known.has(item.id))
+      .flatMap((item): TransactionAction[] => [
+        ['upsert', toItemRow(item), 'Replace'],
+        ['upsert', { ...historyRow(item.id, { actorId, action: 'action.import', entityType: 'action', entityId: item.id, after: item }, at), rowKey: 'h|import' }, 'Replace'],
+      ]);
+    await submitInBatches(this.table, actions);
+    return actions.length / 2;
+  }
+
+  /**
+   * Writes an imported plan: each action with its history entry in its own transaction. A failure part-way
+   * leaves the first actions written and the rest not; running the same import again finishes it (upserts).
+   */
+  async importAll(items: readonly ActionItem[], entry: Omit<AuditEntry, 'entityId' | 'after'>, at: Date): Promise<void> {
+    for (const item of items) {
+      await this.table.submitTransaction([
+        ['upsert', toItemRow(item), 'Replace'],
+        ['upsert', { ...historyRow(item.id, { ...entry, entityId: item.id, after: item }, at), rowKey: `h|import|${at.getTime()}` }, 'Replace'],
+      ]);
+    }
+  }
+}
