@@ -108,9 +108,10 @@ describe('Qualibot in the Agents Playground, clicked in a real browser', () => {
     expect(summary.planned).toBeGreaterThanOrEqual(7);
     expect(summary.sent).toBeGreaterThanOrEqual(3);
 
-    await chat.waitForCardWithText('Vous avez 3 rappels', 15_000);
+    // Alex owns three check items; a training reminder may share the digest, so count the check lines.
+    const digest = await chat.waitForCardWithText(/Vous avez \d+ rappels/, 15_000);
     await chat.screenshot(join(screenshots, 'reminder-digest.png'));
-    const digest = chat.cards().filter({ hasText: 'Vous avez 3 rappels' }).last();
+    expect(((await digest.textContent()) ?? '').match(/Contrôle trimestriel/g)).toHaveLength(3);
     await digest.getByRole('button', { name: 'Répondre', exact: true }).first().click();
     await chat.waitForCardWithText('Les informations publiées sont-elles à jour ?');
     await chat.clickAction('Vérifié, à jour', { withinCardText: 'Les informations publiées sont-elles à jour ?' });
