@@ -7,14 +7,19 @@ import type { Logger } from '../services/logger';
 import type { SharedCardCopy } from '../services/shared-cards/shared-card-copies-repository';
 import { toMessage } from './outgoing-message';
 
-/** Draws one person's copy of a shared card from the current state; undefined when the topic no longer exists. */
-export type SharedCardRenderer = (topic: string, recipient: StoredPerson) => Promise<CardJson | undefined>;
+/**
+ * Draws one person's copy of a shared card from the current state. Undefined means there is nothing to send:
+ * the subject is gone, or (`firstSend`) the change the copy was listed for was never made.
+ */
+export type SharedCardRenderer = (topic: string, recipient: StoredPerson, options: { firstSend: boolean }) => Promise<CardJson | undefined>;
 
 /** What one publishing pass did. */
 export interface PublishReport {
   sent: number;
   redrawn: number;
   unreachable: number;
+  /** Listed but with nothing to send (see SharedCardRenderer). */
+  dropped: number;
   /** Left for the next pass (network or Teams errors other than 403/404). */
   failed: number;
 }
@@ -66,9 +71,9 @@ export class SharedCardPublisher {
   }
 
   private async work(copies: readonly SharedCardCopy[]): Promise<PublishReport> {
-    const report: PublishReport = { sent: 0, redrawn: 0, unreachable: 0, failed: 0 };
+    const report: PublishReport = { sent: 0, redrawn: 0, unreachable: 0, dropped: 0, failed: 0 };
     for (const copy of copies) {
-      if (copy.status === 'unreachable' || (copy.status === 'sent' && !copy.stale)) continue;
+      if (copy.status !== 'pending' && !(copy.status === 'sent' && copy.stale)) continue;
       const outcome = await this.deliver(copy);
       report[outcome] += 1;
     }
@@ -85,14 +90,13 @@ export class SharedCardPublisher {
     }
     const kind = copy.topic.split('|')[0] ?? '';
     const renderer = this.renderers[kind];
-    const card = renderer ? await renderer(copy.topic, recipient) : undefined;
+    const redraw = copy.status === 'sent' && copy.activityId !== undefined;
+    const card = renderer ? await renderer(copy.topic, recipient, { firstSend: !redraw }) : undefined;
     if (!card) {
-      // Nothing to show any more (the item was deleted): the copy is done with.
-      await this.app.sharedCards.markUnreachable(copy, nowIso());
-      return 'unreachable';
+      await this.app.sharedCards.markDropped(copy, nowIso());
+      return 'dropped';
     }
     const reference = JSON.parse(stored.reference) as Partial<ConversationReference>;
-    const redraw = copy.status === 'sent' && copy.activityId !== undefined;
     try {
       let activityId = copy.activityId ?? '';
       await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {

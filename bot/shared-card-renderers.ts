@@ -11,14 +11,16 @@ function actionTopic(topic: string): { id: string; ms: number } | undefined {
 
 /**
  * How each kind of shared card is drawn for one recipient from the current state: the approval request of an
- * action's closure (to its approvers), and the decision (to its owner).
+ * action's closure (to its approvers), the decision (to its owner), and a new proposal (to the quality officers).
  */
 export function sharedCardRenderers(app: AppServices, clock: Clock): Record<string, SharedCardRenderer> {
   return {
-    'action-approval': async (topic, recipient) => {
+    'action-approval': async (topic, recipient, { firstSend }) => {
       const parsed = actionTopic(topic);
       const item = parsed && (await app.actions.get(parsed.id));
       if (!parsed || !item) return undefined;
+      // Copies are listed before the item is marked done; if that write lost a race, this round never happened.
+      if (firstSend && Date.parse(item.submittedAt ?? '') !== parsed.ms) return undefined;
       return buildActionCard({ actor: recipient, locale: recipient.language ?? 'fr', app, clock }, item, { mode: 'approval', round: parsed.ms });
     },
     'action-decision': async (topic, recipient) => {
@@ -26,6 +28,13 @@ export function sharedCardRenderers(app: AppServices, clock: Clock): Record<stri
       const item = parsed && (await app.actions.get(parsed.id));
       if (!parsed || !item) return undefined;
       return buildActionCard({ actor: recipient, locale: recipient.language ?? 'fr', app, clock }, item, { mode: 'decision' });
+    },
+    // A new proposal, to the quality officers: the action card as each sees it (accept / decline while proposed).
+    'action-proposal': async (topic, recipient) => {
+      const parsed = actionTopic(topic);
+      const item = parsed && (await app.actions.get(parsed.id));
+      if (!parsed || !item) return undefined;
+      return buildActionCard({ actor: recipient, locale: recipient.language ?? 'fr', app, clock }, item, { mode: 'item' });
     },
   };
 }

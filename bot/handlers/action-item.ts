@@ -5,10 +5,13 @@ import { fill, type CardJson } from '../../cards/render';
 import { actionIdSchema, parseActionId } from '../../services/action-plan/action-number';
 import { actionVerbs, decideTransition, type ActionVerb, type TransitionInput } from '../../services/action-plan/action-transitions';
 import type { StoredActionItem } from '../../services/action-plan/action-items-repository';
+import { approversOf } from '../../services/action-plan/action-people';
+import type { Person } from '../../services/directory/person';
 import { ConcurrentUpdateError } from '../../services/storage/storage-errors';
 import type { CommandContext, HandlerContext } from '../turn-context';
 import { defineVerb } from '../verb-definition';
-import { approvalTopic, approversFor, buildActionCard, calendarFor, decisionTopic } from './action-view';
+import { proposalTopic } from './action-create';
+import { approvalTopic, buildActionCard, calendarFor, decisionTopic } from './action-view';
 
 const texts = {
   fr: {
@@ -151,6 +154,12 @@ export const actionTransitionVerb = defineVerb({
 
     const decision = decideTransition(current, data.step, actor, input, transitionContext);
     if (!decision.ok) return refuse(current, decision.reason);
+    // The approvers' copies are listed before the item changes: a crash between the two writes leaves copies
+    // the next sweep sends, never a closure waiting for approval that nobody was asked for.
+    const approvers = data.step === 'mark-done' ? approversOf(decision.next, people) : [];
+    if (approvers.length > 0) {
+      await app.sharedCards.addRecipients(approvalTopic(decision.next), approvers.map((person) => person.id), now.toISOString());
+    }
     let stored: StoredActionItem;
     try {
       stored = await app.actions.update(current, decision.next, decision.audit, now);
@@ -162,23 +171,32 @@ export const actionTransitionVerb = defineVerb({
       return refuse(latest, again.ok ? '' : again.reason);
     }
     await app.audit.append(decision.audit);
-    const notice = await afterTransition(context, current, stored, data.step);
+    const notice = await afterTransition(context, current, stored, data.step, approvers);
     return buildActionCard(context, stored, { mode, round, notice, noticeColor: 'Good' });
   },
 });
 
 /** The shared cards a change sets going, and the line that tells the clicker what happened. */
-async function afterTransition(context: HandlerContext, before: StoredActionItem, after: StoredActionItem, step: ActionVerb): Promise<string> {
+async function afterTransition(
+  context: HandlerContext,
+  before: StoredActionItem,
+  after: StoredActionItem,
+  step: ActionVerb,
+  approvers: readonly Person[],
+): Promise<string> {
   const { app, clock, locale } = context;
   const t = texts[locale];
   const nowIso = clock.now().toISOString();
   if (step === 'mark-done') {
-    const approvers = await approversFor(app, after);
     if (approvers.length === 0) return t.noApprover;
-    const topic = approvalTopic(after);
-    await app.sharedCards.addRecipients(topic, approvers.map((person) => person.id), nowIso);
-    context.publishSharedCard(topic);
+    context.publishSharedCard(approvalTopic(after));
     return fill(t.sent, { names: approvers.map((person) => person.name).join(', ') });
+  }
+  if (before.state === 'proposed' && after.state !== 'proposed') {
+    // The proposal is accepted or declined: the quality officers' copies show it.
+    const topic = proposalTopic(before);
+    await app.sharedCards.markStale(topic, nowIso);
+    context.publishSharedCard(topic);
   }
   if (before.state === 'awaiting-approval' && after.state !== 'awaiting-approval') {
     // The request is decided (or the action cancelled): every copy shows it.

@@ -4,7 +4,7 @@ import { isConflict, isNotFound, isPreconditionFailed } from '../storage/storage
 import { listAllEntities, submitInBatches } from '../storage/table-pages';
 
 /** Where one person's copy of a shared card is. */
-export type CopyStatus = 'pending' | 'sent' | 'unreachable';
+export type CopyStatus = 'pending' | 'sent' | 'unreachable' | 'dropped';
 
 /**
  * One person's copy of a card that several people hold and that changes for all of them (an approval request:
@@ -80,7 +80,7 @@ export class SharedCardCopiesRepository {
    * keep it due for a redraw.
    */
   async markStale(topic: string, nowIso: string): Promise<number> {
-    const live = (await this.list(topic)).filter((copy) => copy.status !== 'unreachable');
+    const live = (await this.list(topic)).filter((copy) => copy.status === 'pending' || copy.status === 'sent');
     const actions: TransactionAction[] = live.map((copy) => [
       'update',
       { partitionKey: copy.topic, rowKey: copy.recipientId, stale: true, updatedAt: nowIso },
@@ -111,6 +111,11 @@ export class SharedCardCopiesRepository {
   /** The person cannot be reached (bot not installed, user gone): not retried. */
   async markUnreachable(copy: SharedCardCopy, nowIso: string): Promise<boolean> {
     return this.merge(copy, { status: 'unreachable', stale: false, updatedAt: nowIso });
+  }
+
+  /** Nothing to send after all (the change it announced was not made, or its subject is gone): not retried. */
+  async markDropped(copy: SharedCardCopy, nowIso: string): Promise<boolean> {
+    return this.merge(copy, { status: 'dropped', stale: false, updatedAt: nowIso });
   }
 
   private async merge(copy: SharedCardCopy, fields: Partial<CopyRow>): Promise<boolean> {

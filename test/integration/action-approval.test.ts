@@ -179,4 +179,24 @@ describe('action plan: closure approved in chat on a shared card', () => {
     const toAdele = cardsTo(adele).map((card) => cardTexts(card).join('\n'));
     expect(toAdele.some((text) => text.includes(item.id) && text.includes('Voir l’action'))).toBe(true);
   });
+
+  it('finishes at the next sweep the approval cards a crash left unsent, and drops those of a round that never happened', async () => {
+    const app = harness.bot.app;
+    const item = await create('Message téléphonique à réenregistrer');
+    // The state a crash leaves between the two writes of « Déclarer réalisée »: copies listed, item marked done, nothing sent.
+    const submittedAt = clock.now().toISOString();
+    const next = { ...item, state: 'awaiting-approval' as const, verification: 'Message réenregistré', effective: true, submittedAt, submittedBy: adele.aadObjectId, revision: 1 };
+    await app.sharedCards.addRecipients(`action-approval|${item.id}|${Date.parse(submittedAt)}`, [megan.aadObjectId], submittedAt);
+    await app.actions.update(item, next, { actorId: adele.aadObjectId, action: 'action.mark-done', entityType: 'action', entityId: item.id }, clock.now());
+    // And copies listed for a round whose write lost the race.
+    const never = `action-approval|${item.id}|${Date.parse(submittedAt) - 5_000}`;
+    await app.sharedCards.addRecipients(never, [megan.aadObjectId], submittedAt);
+    harness.connector.clear();
+
+    await harness.bot.reminders.runOnce(clock.now());
+    const toMegan = cardsTo(megan).map((card) => cardTexts(card).join('\n')).filter((text) => text.includes(`Clôture à valider — action ${item.id}`));
+    expect(toMegan).toHaveLength(1);
+    expect(await app.sharedCards.list(never)).toEqual([expect.objectContaining({ status: 'dropped' })]);
+    expect(await app.sharedCards.needingWork()).toEqual([]);
+  });
 });
