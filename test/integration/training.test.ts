@@ -1,7 +1,7 @@
 import { fixedClock } from '../../services/clock';
 import { seedDemo } from '../../services/demo/seed-demo';
 import { ConcurrentUpdateError } from '../../services/storage/storage-errors';
-import { demoTrainingTypes } from '../../services/training/demo-training-types';
+import { defaultTrainingTypes } from '../../services/training/default-training-types';
 import { cardTexts } from '../support/card-validation';
 import { adele, alex, cardActionActivity, installActivity, messageActivity } from '../support/activities';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
@@ -192,7 +192,7 @@ describe('training on a 4-year cycle: reminded, declared on a card, followed in 
     const type = (await trainingTypes.get('formation-continue'))!;
     const edited = await trainingTypes.save({ ...type, label: { ...type.label, fr: 'Formation continue (4 ans)' } }, type.etag);
     await expect(trainingTypes.save({ ...type, validityMonths: 36 }, type.etag)).rejects.toBeInstanceOf(ConcurrentUpdateError);
-    await expect(trainingTypes.save(demoTrainingTypes[0]!)).rejects.toBeInstanceOf(ConcurrentUpdateError);
+    await expect(trainingTypes.save(defaultTrainingTypes[0]!)).rejects.toBeInstanceOf(ConcurrentUpdateError);
     expect(await seedDemo(harness.bot.app)).toMatchObject({ trainingTypesAdded: 0, trainingRecordsAdded: 0 });
     expect(await trainingTypes.get('formation-continue')).toMatchObject({ label: { fr: 'Formation continue (4 ans)' }, validityMonths: 48, etag: edited.etag });
     expect((await trainingTypes.list()).map((t) => t.commitment)).toEqual(['4.1', '4.2', '4.3', '4.4', '23.1', 'E.28']);

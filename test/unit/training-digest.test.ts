@@ -1,7 +1,7 @@
 import type { Person } from '../../services/directory/person';
 import { WorkingCalendar } from '../../services/reminders/calendar';
 import type { PlannedReminder } from '../../services/reminders/reminder';
-import { demoTrainingTypes } from '../../services/training/demo-training-types';
+import { defaultTrainingTypes } from '../../services/training/default-training-types';
 import { digestText, planManagerTrainingDigests } from '../../services/training/training-digest';
 import type { TrainingPlanInput } from '../../services/training/training-planner';
 import type { TrainingRecord } from '../../services/training/training-record';
@@ -43,7 +43,7 @@ const records: TrainingRecord[] = [
   record(emma, 'lutte-contre-la-fraude', '2025-10-01'),
 ];
 
-const base = { people: [megan, adele, louis, lynne, emma, floatingManager], types: demoTrainingTypes, records, calendar };
+const base = { people: [megan, adele, louis, lynne, emma, floatingManager], types: defaultTrainingTypes, records, calendar };
 
 const sweep = (input: Omit<TrainingPlanInput, 'now' | 'since'>, from: string, to: string, everyHours = 6): PlannedReminder[][] =>
   sweepWindows(planManagerTrainingDigests, input, from, to, everyHours);

@@ -1,7 +1,7 @@
 import type { Person } from '../../services/directory/person';
 import { demoPeople } from '../../services/demo/demo-directory';
 import { demoTrainingRecords } from '../../services/demo/demo-training-records';
-import { demoTrainingTypes } from '../../services/training/demo-training-types';
+import { defaultTrainingTypes } from '../../services/training/default-training-types';
 import { declarablePeople, followedPeople, trainingOverview, trainingScopeOf } from '../../services/training/training-overview';
 import { trainingRecordSchema, type TrainingRecord } from '../../services/training/training-record';
 import { trainingStatus } from '../../services/training/training-status';
@@ -42,7 +42,7 @@ describe('the training overview of a group (manager digest, quality officer, yea
     record(lapsed.id, 'formation-continue', '2022-05-02'), // expired 2026-05-02
     record(lapsed.id, 'lutte-contre-la-fraude', '2023-03-01'), // expires 2027-03-01: within 180 days
   ];
-  const overview = trainingOverview([upToDate, lapsed, newcomer], demoTrainingTypes, records, today);
+  const overview = trainingOverview([upToDate, lapsed, newcomer], defaultTrainingTypes, records, today);
 
   it('counts every (person, training) pair by state, in total and per type', () => {
     expect(overview.totals).toEqual({ valid: 3, expiring: 1, expired: 1, missing: 4 });
@@ -60,7 +60,7 @@ describe('the training overview of a group (manager digest, quality officer, yea
   });
 
   it('leaves inactive types out of the counts', () => {
-    const types = demoTrainingTypes.map((type) => (type.id === 'formation-continue' ? { ...type, active: false } : type));
+    const types = defaultTrainingTypes.map((type) => (type.id === 'formation-continue' ? { ...type, active: false } : type));
     const without = trainingOverview([newcomer], types, [], today);
     expect(without.byType.map(({ type }) => type.id)).not.toContain('formation-continue');
     expect(without.totals.missing).toBe(2);
@@ -93,17 +93,17 @@ describe('demo training records', () => {
 
   it('are valid records of known types, at most one per person, type and day', () => {
     for (const demo of records) expect(trainingRecordSchema.parse(demo)).toEqual(demo);
-    expect(records.every((demo) => demoTrainingTypes.some((type) => type.id === demo.typeId))).toBe(true);
+    expect(records.every((demo) => defaultTrainingTypes.some((type) => type.id === demo.typeId))).toBe(true);
     expect(new Set(records.map((demo) => `${demo.personId}|${demo.typeId}|${demo.completedOn}`)).size).toBe(records.length);
   });
 
   it('show every state, with Alex’s continuous training due for renewal and his quality-referent training valid', () => {
     const alex = people.find((p) => p.name === 'Alex Wilber') as Person;
-    expect(trainingStatus(alex, demoTrainingTypes, records, today).map((line) => [line.typeId, line.state])).toEqual([
+    expect(trainingStatus(alex, defaultTrainingTypes, records, today).map((line) => [line.typeId, line.state])).toEqual([
       ['formation-continue', 'expiring'],
       ['referents-qualite', 'valid'],
     ]);
-    const states = new Set(people.flatMap((p) => trainingStatus(p, demoTrainingTypes, records, today).map((line) => line.state)));
+    const states = new Set(people.flatMap((p) => trainingStatus(p, defaultTrainingTypes, records, today).map((line) => line.state)));
     expect(states).toEqual(new Set(['valid', 'expiring', 'expired', 'missing']));
   });
 

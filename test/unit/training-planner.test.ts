@@ -1,7 +1,7 @@
 import type { Person } from '../../services/directory/person';
 import { WorkingCalendar } from '../../services/reminders/calendar';
 import type { PlannedReminder } from '../../services/reminders/reminder';
-import { demoTrainingTypes } from '../../services/training/demo-training-types';
+import { defaultTrainingTypes } from '../../services/training/default-training-types';
 import { planTrainingReminders, type TrainingPlanInput } from '../../services/training/training-planner';
 import type { TrainingRecord } from '../../services/training/training-record';
 import { sweepWindows } from '../support/sweep-windows';
@@ -18,7 +18,7 @@ function record(personId: string, typeId: string, completedOn: string, declaredA
 }
 
 /** Only the continuous training (4.2): required of everyone, so one (person, type) pair per person. */
-const continuous = demoTrainingTypes.filter((type) => type.id === 'formation-continue');
+const continuous = defaultTrainingTypes.filter((type) => type.id === 'formation-continue');
 
 // Continuous training completed 2023-03-12, expires Friday 2027-03-12. Stage days, checked with a calendar:
 // before-180 Sun 2026-09-13, before-90 Sat 2026-12-12, before-30 Wed 2027-02-10, expired-0 Fri 2027-03-12,
@@ -159,7 +159,7 @@ describe('training reminders to the person (DOMAIN §2: 180, 90, 30 days before,
 
   it('plans nothing for people the training does not cover, nor for inactive types', () => {
     const blsAgent = person(113);
-    const bmiOnly = demoTrainingTypes.filter((type) => type.id === 'plan-formation-titres-etrangers');
+    const bmiOnly = defaultTrainingTypes.filter((type) => type.id === 'plan-formation-titres-etrangers');
     const window = { since: new Date('2020-01-01T00:00:00Z'), now: new Date('2030-01-01T00:00:00Z'), calendar };
     expect(planTrainingReminders({ people: [blsAgent], types: bmiOnly, records: [], ...window })).toEqual([]);
     const inactive = continuous.map((type) => ({ ...type, active: false }));

@@ -3,7 +3,7 @@ import type { Person } from '../../services/directory/person';
 import type { Role } from '../../services/directory/roles';
 import { WorkingCalendar, addCalendarDays, type LocalDate } from '../../services/reminders/calendar';
 import type { PlannedReminder } from '../../services/reminders/reminder';
-import { demoTrainingTypes } from '../../services/training/demo-training-types';
+import { defaultTrainingTypes } from '../../services/training/default-training-types';
 import { planManagerTrainingDigests, planTrainingReminders, type TrainingPlanInput } from '../../services/training/training-planner';
 import type { TrainingRecord } from '../../services/training/training-record';
 import type { TrainingType } from '../../services/training/training-type';
@@ -39,14 +39,14 @@ const PEOPLE = fc.tuple(
 );
 
 const TYPES = fc
-  .tuple(...demoTrainingTypes.map(() => fc.record({ validityMonths: fc.constantFrom(1, 2, 6, 12, 48), active: fc.boolean() })))
-  .map((overrides): TrainingType[] => demoTrainingTypes.map((type, index) => ({ ...type, ...overrides[index] })));
+  .tuple(...defaultTrainingTypes.map(() => fc.record({ validityMonths: fc.constantFrom(1, 2, 6, 12, 48), active: fc.boolean() })))
+  .map((overrides): TrainingType[] => defaultTrainingTypes.map((type, index) => ({ ...type, ...overrides[index] })));
 
 const RECORDS = fc.array(
   fc
     .record({
       personId: fc.constantFrom(...POOL),
-      typeId: fc.constantFrom(...demoTrainingTypes.map((type) => type.id)),
+      typeId: fc.constantFrom(...defaultTrainingTypes.map((type) => type.id)),
       completedOn: dayBetween('2016-01-01', '2028-12-31'),
       declaredAt: instantBetween('2016-01-01T00:00:00Z', '2029-06-30T00:00:00Z'),
     })

@@ -1,5 +1,5 @@
 import type { Person } from '../../services/directory/person';
-import { demoTrainingTypes } from '../../services/training/demo-training-types';
+import { defaultTrainingTypes } from '../../services/training/default-training-types';
 import type { DeclarationContext, DeclarationResult } from '../../services/training/training-record';
 import { mayDeclareFor, trainingRecordSchema, validateDeclaration } from '../../services/training/training-record';
 
@@ -13,7 +13,7 @@ const adele = person(22);
 const now = new Date('2026-11-23T10:15:00.000Z');
 
 function context(overrides: Partial<DeclarationContext> = {}): DeclarationContext {
-  return { types: demoTrainingTypes, person: adele, declarer: adele, today: '2026-11-23', now, ...overrides };
+  return { types: defaultTrainingTypes, person: adele, declarer: adele, today: '2026-11-23', now, ...overrides };
 }
 
 const form = { typeId: 'lutte-contre-la-fraude', completedOn: '2026-10-07', title: 'Détection de la fraude documentaire', mode: 'presentiel' };
@@ -89,7 +89,7 @@ describe('declaring a completed training (DOMAIN §2, issue "Training on a 4-yea
   });
 
   it('refuses a type the quality officer deactivated', () => {
-    const types = demoTrainingTypes.map((type) => (type.id === form.typeId ? { ...type, active: false } : type));
+    const types = defaultTrainingTypes.map((type) => (type.id === form.typeId ? { ...type, active: false } : type));
     expect(errorsOf(validateDeclaration(form, context({ types })))).toEqual([
       { field: 'typeId', message: "Ce type de formation n'est plus actif : choisissez-en un autre." },
     ]);

@@ -1,5 +1,5 @@
 import type { Person } from '../../services/directory/person';
-import { demoTrainingTypes } from '../../services/training/demo-training-types';
+import { defaultTrainingTypes } from '../../services/training/default-training-types';
 import type { TrainingRecord } from '../../services/training/training-record';
 import { expiryOf, trainingStatus } from '../../services/training/training-status';
 import { countTrainingStates } from '../../services/training/training-summary';
@@ -37,10 +37,10 @@ describe('expiry of a completion (completion + validity)', () => {
 describe('training status of a person (DOMAIN §2)', () => {
   // Induction completed 2023-03-12, expires 2027-03-12; 180 days before is 2026-09-13.
   const records = [record(camille.id, 'accueil-prise-de-poste', '2023-03-12')];
-  const induction = (today: string) => trainingStatus(camille, demoTrainingTypes, records, today)[0];
+  const induction = (today: string) => trainingStatus(camille, defaultTrainingTypes, records, today)[0];
 
   it('lists one line per covered type, in catalogue order, missing when nothing is on record', () => {
-    expect(trainingStatus(camille, demoTrainingTypes, records, '2026-01-05')).toEqual([
+    expect(trainingStatus(camille, defaultTrainingTypes, records, '2026-01-05')).toEqual([
       { typeId: 'accueil-prise-de-poste', lastCompletedOn: '2023-03-12', expiresOn: '2027-03-12', state: 'valid', daysLeft: 431 },
       { typeId: 'formation-continue', state: 'missing' },
     ]);
@@ -62,7 +62,7 @@ describe('training status of a person (DOMAIN §2)', () => {
       ...records,
       record(camille.id, 'accueil-prise-de-poste', '2025-06-02'),
     ];
-    expect(trainingStatus(camille, demoTrainingTypes, renewed, '2027-03-12')[0]).toEqual({
+    expect(trainingStatus(camille, defaultTrainingTypes, renewed, '2027-03-12')[0]).toEqual({
       typeId: 'accueil-prise-de-poste',
       lastCompletedOn: '2027-01-20',
       expiresOn: '2031-01-20',
@@ -73,7 +73,7 @@ describe('training status of a person (DOMAIN §2)', () => {
 
   it("ignores other people's records and records of types the person is not required to hold", () => {
     const others = [record(id(102), 'formation-continue', '2026-01-05'), record(camille.id, 'exigences-web', '2026-01-05')];
-    expect(trainingStatus(camille, demoTrainingTypes, others, '2026-02-01').map((line) => [line.typeId, line.state])).toEqual([
+    expect(trainingStatus(camille, defaultTrainingTypes, others, '2026-02-01').map((line) => [line.typeId, line.state])).toEqual([
       ['accueil-prise-de-poste', 'missing'],
       ['formation-continue', 'missing'],
     ]);
@@ -87,7 +87,7 @@ describe('training status of a person (DOMAIN §2)', () => {
       record(hugo.id, 'formation-continue', '2022-05-01'),
     ];
     // Camille: induction expiring, continuous valid. Hugo: induction missing, continuous expired on 2026-05-01.
-    expect(countTrainingStates([camille, hugo], demoTrainingTypes, all, '2026-10-01')).toEqual({
+    expect(countTrainingStates([camille, hugo], defaultTrainingTypes, all, '2026-10-01')).toEqual({
       valid: 1,
       expiring: 1,
       expired: 1,

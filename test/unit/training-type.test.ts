@@ -1,20 +1,20 @@
 import type { Person } from '../../services/directory/person';
-import { demoTrainingTypes } from '../../services/training/demo-training-types';
+import { defaultTrainingTypes } from '../../services/training/default-training-types';
 import { coveredTypes } from '../../services/training/training-status';
 import { isCoveredBy, trainingTypeSchema } from '../../services/training/training-type';
 
 type Member = Pick<Person, 'roles' | 'service'>;
 
-const coveredIds = (person: Member) => coveredTypes(person, demoTrainingTypes).map((type) => type.id);
+const coveredIds = (person: Member) => coveredTypes(person, defaultTrainingTypes).map((type) => type.id);
 
 describe('training types (DOMAIN §2; 4.1–4.4, 23.1, E.28)', () => {
   it('ships the six trainings of the issue, each valid against the schema and lasting 4 years', () => {
-    expect(demoTrainingTypes.map((type) => type.commitment)).toEqual(['4.1', '4.2', '4.3', '4.4', '23.1', 'E.28']);
-    for (const type of demoTrainingTypes) {
+    expect(defaultTrainingTypes.map((type) => type.commitment)).toEqual(['4.1', '4.2', '4.3', '4.4', '23.1', 'E.28']);
+    for (const type of defaultTrainingTypes) {
       expect(trainingTypeSchema.parse(type)).toEqual(type);
       expect(type.validityMonths).toBe(48);
     }
-    expect(new Set(demoTrainingTypes.map((type) => type.id)).size).toBe(6);
+    expect(new Set(defaultTrainingTypes.map((type) => type.id)).size).toBe(6);
   });
 
   it('defaults the validity to 48 months when the quality officer leaves it out', () => {
@@ -29,7 +29,7 @@ describe('training types (DOMAIN §2; 4.1–4.4, 23.1, E.28)', () => {
   });
 
   it('rejects an id that is not a slug, an unknown role and a zero validity', () => {
-    const base = demoTrainingTypes[0];
+    const base = defaultTrainingTypes[0];
     expect(base).toBeDefined();
     expect(trainingTypeSchema.safeParse({ ...base, id: 'Accueil Prise' }).success).toBe(false);
     expect(trainingTypeSchema.safeParse({ ...base, requiredFor: { roles: ['chef'] } }).success).toBe(false);
@@ -61,7 +61,7 @@ describe('training types (DOMAIN §2; 4.1–4.4, 23.1, E.28)', () => {
   });
 
   it('requires an inactive type of nobody', () => {
-    const inactive = demoTrainingTypes.map((type) => ({ ...type, active: type.id !== 'formation-continue' }));
+    const inactive = defaultTrainingTypes.map((type) => ({ ...type, active: type.id !== 'formation-continue' }));
     expect(coveredTypes({ roles: ['agent'] }, inactive)).toEqual([]);
   });
 });

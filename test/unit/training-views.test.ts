@@ -3,7 +3,7 @@ import { maxCardBytes } from '../../cards/render';
 import { trainingFormCard } from '../../cards/training-form';
 import { trainingOverviewCard } from '../../cards/training-overview';
 import type { Person } from '../../services/directory/person';
-import { demoTrainingTypes } from '../../services/training/demo-training-types';
+import { defaultTrainingTypes } from '../../services/training/default-training-types';
 import { trainingOverview } from '../../services/training/training-overview';
 import type { TrainingRecord } from '../../services/training/training-record';
 import { cardProblems } from '../support/card-validation';
@@ -44,7 +44,7 @@ describe('what a training line says', () => {
 
 describe('the status card of one person', () => {
   it('has one line per required training, with the latest completion and a button sending the type and the person', () => {
-    const data = statusCardData({ person: adele, viewerId: adele.id, types: demoTrainingTypes, records: [fraud], today, locale: 'fr' });
+    const data = statusCardData({ person: adele, viewerId: adele.id, types: defaultTrainingTypes, records: [fraud], today, locale: 'fr' });
     expect(data.heading).toBe('Mes formations');
     expect(data.summary).toBe('1 à renouveler, 2 jamais déclarées');
     expect(data.lines.map((line) => [line.typeId, line.state, line.color])).toEqual([
@@ -56,7 +56,7 @@ describe('the status card of one person', () => {
   });
 
   it('is titled with the person’s name for a manager or the quality officer', () => {
-    expect(statusCardData({ person: adele, viewerId: id(21), types: demoTrainingTypes, records: [], today, locale: 'fr' }).heading).toBe(
+    expect(statusCardData({ person: adele, viewerId: id(21), types: defaultTrainingTypes, records: [], today, locale: 'fr' }).heading).toBe(
       'Formations de Adele Vance',
     );
   });
@@ -64,7 +64,7 @@ describe('the status card of one person', () => {
 
 describe('the overview card of a group', () => {
   const crowd = Array.from({ length: 3000 }, (_, n) => person(1000 + n, { name: `Agent ${String(n).padStart(4, '0')} au nom assez long`, roles: ['agent', 'rq'] }));
-  const overview = trainingOverview(crowd, demoTrainingTypes, [], today);
+  const overview = trainingOverview(crowd, defaultTrainingTypes, [], today);
 
   it('lists only people to act on for the quality officer, capped with « … et N autre(s) », and stays under 40 KB', () => {
     const data = overviewCardData({ overview, scope: { kind: 'all' }, today, locale: 'fr' });
@@ -86,7 +86,7 @@ describe('the overview card of a group', () => {
       typeId,
       completedOn: '2026-06-01',
     }));
-    const data = overviewCardData({ overview: trainingOverview(team, demoTrainingTypes, records, today), scope: { kind: 'service', service: 'BMI' }, today, locale: 'fr' });
+    const data = overviewCardData({ overview: trainingOverview(team, defaultTrainingTypes, records, today), scope: { kind: 'service', service: 'BMI' }, today, locale: 'fr' });
     expect(data.scopeText).toBe('Service BMI — 2 personne(s), au 04/01/2027');
     expect(data.people.map((line) => [line.name, line.states, line.color])).toEqual([
       ['Bruno', expect.stringContaining('jamais déclarée'), 'Attention'],
@@ -104,17 +104,17 @@ describe('the declaration form', () => {
       { field: 'completedOn' as const, message: 'La date ne peut pas être dans le futur.' },
       { field: 'declaredBy' as const, message: 'Refusé.' },
     ];
-    const data = formCardData({ declarable: [adele], types: demoTrainingTypes, values, errors, today, locale: 'fr' });
+    const data = formCardData({ declarable: [adele], types: defaultTrainingTypes, values, errors, today, locale: 'fr' });
     expect(data).toMatchObject({ showPersonChooser: false, forText: 'Pour : Adele Vance — BMI', people: [], completedOn: '2027-01-05', title: 'Accueil' });
     expect(data.completedOnError).toBe('La date ne peut pas être dans le futur.');
     expect(data.formError).toBe('Refusé.');
-    expect(data.types).toHaveLength(demoTrainingTypes.length);
+    expect(data.types).toHaveLength(defaultTrainingTypes.length);
   });
 
   it('caps the person chooser, keeps the chosen person in it, says how to reach the others, and stays under 40 KB', () => {
     const everyone = Array.from({ length: 2000 }, (_, n) => person(5000 + n, { name: `Personne ${n} avec un nom de longueur moyenne` }));
     const chosen = everyone[1999]!;
-    const data = formCardData({ declarable: everyone, types: demoTrainingTypes, values: { ...values, personId: chosen.id }, errors: [], today, locale: 'fr' });
+    const data = formCardData({ declarable: everyone, types: defaultTrainingTypes, values: { ...values, personId: chosen.id }, errors: [], today, locale: 'fr' });
     expect(data.people).toHaveLength(maxPeopleChoices);
     expect(data.people.at(-1)?.id).toBe(chosen.id);
     expect(data.personId).toBe(chosen.id);

@@ -1,12 +1,13 @@
 import type { TrainingType } from './training-type';
 
 /**
- * The six trainings of the issue, as a prefecture would start with them. Commitment numbers mix the Loire
- * list (4.1–4.4, 23.1, seed 001) and the Cher list (E.28, seed 000), as the issue names them; the quality
- * officer renumbers and edits them. All last 4 years (2020 report: "fréquence fixée à 4 ans maximum"), the
- * induction too, so a long-serving front-desk agent is asked to refresh it.
+ * The six trainings of the label (issue 4): the catalogue a fresh deployment starts with, not demo data
+ * (prepareStorage loads it when the TrainingTypes table is empty, never over the quality officer's edits).
+ * Commitment numbers mix the Loire list (4.1–4.4, 23.1, seed 001) and the Cher list (E.28, seed 000), as the
+ * issue names them; the quality officer renumbers and edits them. All last 4 years (2020 report: "fréquence
+ * fixée à 4 ans maximum"), the induction too, so a long-serving front-desk agent is asked to refresh it.
  */
-export const demoTrainingTypes: TrainingType[] = [
+export const defaultTrainingTypes: readonly TrainingType[] = [
   {
     id: 'accueil-prise-de-poste',
     // 4.1 "Nos agents d'accueil reçoivent une formation dédiée spécifique pour leur prise de poste"
