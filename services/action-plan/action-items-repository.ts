@@ -10,8 +10,19 @@ import { compareActionIds, nextActionId } from './action-number';
 /** An action as read from storage, with the ETag its next change must match. */
 export type StoredActionItem = ActionItem & { etag: string };
 
+/** One write of an import: a new action (no ETag), or the replacement of the stored version it was checked against. */
+export interface ActionImportWrite {
+  item: ActionItem;
+  /** ETag of the stored version replaced; absent for a new number. */
+  etag?: string;
+  /** The stored version replaced, for the history entry. */
+  before?: ActionItem;
+}
+
 /** RowKey of the item itself; its history rows sort after it, newest first. */
 const itemRowKey = 'item';
+/** RowKey of the guard that lets one source (a check answer) give one action; its PartitionKey is 'origin|…'. */
+const originRowKey = 'guard';
 const maxMillis = Date.UTC(9999, 11, 31);
 const historyRowKey = (at: Date) => `h|${String(maxMillis - at.getTime()).padStart(15, '0')}|${randomUUID()}`;
 
@@ -126,6 +137,46 @@ export class ActionItemsRepository {
     }
   }
 
+  /**
+   * Claims the right to create the one action a source may give (a check answer: "check|HALL-HORAIRES|2027-Q1"):
+   * a guard row created once, so two people clicking at the same moment make one action. A claim left unsettled
+   * for `staleAfterMs` (a crash between the claim and the action) may be taken over; the caller has looked for an
+   * action with that origin first.
+   */
+  async claimOrigin(origin: string, at: Date, staleAfterMs = 60_000): Promise<{ claimed: true } | { claimed: false; actionId?: string }> {
+    const partitionKey = assertSafeKey(`origin|${origin}`, 'action origin');
+    try {
+      await this.table.createEntity({ partitionKey, rowKey: originRowKey, actionId: '', claimedAt: at.toISOString() });
+      return { claimed: true };
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+    }
+    const guard = await this.table.getEntity<{ actionId: string; claimedAt: string }>(partitionKey, originRowKey);
+    if (guard.actionId) return { claimed: false, actionId: guard.actionId };
+    if (at.getTime() - Date.parse(guard.claimedAt) < staleAfterMs) return { claimed: false };
+    try {
+      await this.table.updateEntity({ partitionKey, rowKey: originRowKey, claimedAt: at.toISOString() }, 'Merge', { etag: guard.etag });
+      return { claimed: true };
+    } catch (error) {
+      if (isPreconditionFailed(error)) return { claimed: false };
+      throw error;
+    }
+  }
+
+  /** Records which action a claimed origin gave. */
+  async settleOrigin(origin: string, actionId: string): Promise<void> {
+    await this.table.updateEntity({ partitionKey: assertSafeKey(`origin|${origin}`, 'action origin'), rowKey: originRowKey, actionId }, 'Merge');
+  }
+
+  /** Gives a claim back (the action could not be made), so the next click may try again. */
+  async releaseOrigin(origin: string): Promise<void> {
+    try {
+      await this.table.deleteEntity(assertSafeKey(`origin|${origin}`, 'action origin'), originRowKey);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+  }
+
   /** The history of one action, newest first (history RowKeys are 'h|…'; the item row is 'item'). */
   async history(id: string): Promise<StoredAuditEntry[]> {
     const rows = await listAllEntities<HistoryRow>(this.table, odata`PartitionKey eq ${assertSafeKey(id, 'action id')} and RowKey gt ${'h|'} and RowKey lt ${'h}'}`);
@@ -157,15 +208,30 @@ export class ActionItemsRepository {
   }
 
   /**
-   * Writes an imported plan: each action with its history entry in its own transaction. A failure part-way
-   * leaves the first actions written and the rest not; running the same import again finishes it (upserts).
+   * Writes an imported plan (issue 5): each action with its history entry in one transaction of its own partition.
+   * Nothing is written unless every replaced action still has the ETag it was validated against and no new number
+   * has been taken meanwhile (ConcurrentUpdateError). The writes themselves are guarded the same way (update with
+   * the ETag, create for a new number), so a change racing the import stops it there. Actions live in separate
+   * partitions, so no transaction spans them: a crash or a lost race part-way leaves the first actions written,
+   * each with its history, and the rest untouched. Running the same import again finishes it: the import skips rows
+   * identical to the stored action (action-plan-exchange.ts), so only what is missing is written.
    */
-  async importAll(items: readonly ActionItem[], entry: Omit<AuditEntry, 'entityId' | 'after'>, at: Date): Promise<void> {
-    for (const item of items) {
-      await this.table.submitTransaction([
-        ['upsert', toItemRow(item), 'Replace'],
-        ['upsert', { ...historyRow(item.id, { ...entry, entityId: item.id, after: item }, at), rowKey: `h|import|${at.getTime()}` }, 'Replace'],
-      ]);
+  async importAll(writes: readonly ActionImportWrite[], entry: Pick<AuditEntry, 'actorId' | 'action' | 'entityType'>, at: Date): Promise<void> {
+    // Built (and checked against the schema and key rules) before anything is sent.
+    const transactions = writes.map(({ item, etag, before }): TransactionAction[] => [
+      etag ? ['update', toItemRow(item), 'Replace', { etag }] : ['create', toItemRow(item)],
+      ['create', historyRow(item.id, { ...entry, entityId: item.id, before, after: item }, at)],
+    ]);
+    const stored = new Map((await this.list()).map((item) => [item.id, item.etag]));
+    const stale = writes.find(({ item, etag }) => (etag ? stored.get(item.id) !== etag : stored.has(item.id)));
+    if (stale) throw new ConcurrentUpdateError(`action ${stale.item.id}`);
+    for (const [index, actions] of transactions.entries()) {
+      try {
+        await this.table.submitTransaction(actions);
+      } catch (error) {
+        if (isPreconditionFailed(error) || isConflict(error) || isNotFound(error)) throw new ConcurrentUpdateError(`action ${writes[index]?.item.id ?? ''}`);
+        throw error;
+      }
     }
   }
 }

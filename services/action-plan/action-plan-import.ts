@@ -159,6 +159,14 @@ export function parseActionPlanCsv(text: string, options: PlanImportOptions): Pl
   } catch (error) {
     return { ok: false, problems: [{ line: (error as { lines?: number }).lines ?? 1, message: 'Le CSV est mal formé (guillemet non fermé ?).' }] };
   }
+  return parseActionPlanTable(records, options);
+}
+
+/**
+ * Checks a plan already split into cells, header first: the CSV above, or the first sheet of a workbook
+ * (action-plan-xlsx.ts), so both formats go through the same rules. Record n is spreadsheet line n + 1.
+ */
+export function parseActionPlanTable(records: readonly (readonly string[])[], options: PlanImportOptions): PlanImportResult {
   const [header = [], ...body] = records;
   const columns = header.map(columnOfHeader);
   const problems: PlanImportProblem[] = [];
