@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import type { AuditEntry, StoredAuditEntry } from '../audit/audit-repository';
+import { assertSafeKey } from '../storage/keys';
+import { ConcurrentUpdateError, isConflict, isNotFound, isPreconditionFailed } from '../storage/storage-errors';
+import { listAllEntities, submitInBatches } from '../storage/table-pages';
+import { complaintSchema, type Complaint } from './complaint';
+import { nextComplaintId, parseComplaintId, yearOfComplaintId } from './complaint-number';
+
+/** A complaint as read from storage, with the ETag its next change must match. */
+export type StoredComplaint = Complaint & { etag: string };
+
+const maxMillis = Date.UTC(9999, 11, 31);
+/** History rows of one complaint sort together, newest first, after every item row ('R-…' < 'h|…'). */
+const historyPrefix = (id: string) => `h|${id}|`;
+const historyRowKey = (id: string, at: Date) => `${historyPrefix(id)}${String(maxMillis - at.getTime()).padStart(15, '0')}|${randomUUID()}`;
+/** Item rows are the RowKeys 'R-…': from 'R-' up to 'R.' ('.' follows '-'). */
+const [itemFirst, itemEnd] = ['R-', 'R.'];
+
+interface ItemRow {
+  /** The whole complaint as JSON, checked against the schema on the way out. */
+  data: string;
+  /** Copies of what queries filter on. */
+  state: string;
+  service: string;
+  assigneeId: string;
+  dueOn: string;
+}
+
+interface HistoryRow {
+  at: string;
+  actorId: string;
+  action: string;
+  before: string;
+  after: string;
+}
+
+const partitionOf = (id: string) => String(yearOfComplaintId(assertSafeKey(id, 'complaint id')));
+
+function toItemRow(complaint: Complaint) {
+  const valid = complaintSchema.parse(complaint);
+  return {
+    partitionKey: partitionOf(valid.id),
+    rowKey: valid.id,
+    data: JSON.stringify(valid),
+    state: valid.state,
+    service: valid.service,
+    assigneeId: valid.assigneeId,
+    dueOn: valid.dueOn,
+  };
+}
+
+function fromItemRow(row: ItemRow & { etag?: string }): StoredComplaint {
+  return { ...complaintSchema.parse(JSON.parse(row.data)), etag: row.etag ?? '' };
+}
+
+function historyRow(id: string, entry: AuditEntry, at: Date) {
+  return {
+    partitionKey: partitionOf(id),
+    rowKey: historyRowKey(id, at),
+    at: at.toISOString(),
+    actorId: entry.actorId,
+    action: entry.action,
+    before: JSON.stringify(entry.before ?? null),
+    after: JSON.stringify(entry.after ?? null),
+  };
+}
+
+const byId = (a: Complaint, b: Complaint) => (parseComplaintId(a.id)?.row ?? 0) - (parseComplaintId(b.id)?.row ?? 0);
+
+/**
+ * Complaints, suggestions and information requests (issue 6). One partition per year of receipt (PartitionKey
+ * '2026', RowKey 'R-2026-0012'): the list and the statistics of a year read one partition, numbering a year's next
+ * complaint reads the same one, and a complaint's history rows ('h|R-2026-0012|…') live beside it, so a change and
+ * its history entry are written in one transaction. A prefecture logs tens to a few hundred a year, so a service's
+ * view filters that partition rather than having partitions of its own (which a reassignment would have to move).
+ */
+export class ComplaintsRepository {
+  constructor(private readonly table: TableClient) {}
+
+  async get(id: string): Promise<StoredComplaint | undefined> {
+    try {
+      return fromItemRow(await this.table.getEntity<ItemRow>(partitionOf(id), id));
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** The complaints received in one year, in number order. */
+  async listYear(year: number): Promise<StoredComplaint[]> {
+    const rows = await listAllEntities<ItemRow>(this.table, odata`PartitionKey eq ${String(year)} and RowKey ge ${itemFirst} and RowKey lt ${itemEnd}`);
+    return rows.map(fromItemRow).sort(byId);
+  }
+
+  /** Complaints still waiting for a reply, whatever their year (the reminder sweep). */
+  async listOpen(): Promise<StoredComplaint[]> {
+    const rows = await listAllEntities<ItemRow>(this.table, odata`RowKey ge ${itemFirst} and RowKey lt ${itemEnd} and state eq ${'open'}`);
+    return rows.map(fromItemRow).sort((a, b) => a.receivedOn.localeCompare(b.receivedOn) || byId(a, b));
+  }
+
+  /**
+   * Stores a new complaint under the next free number of its year of receipt, with its first history entry, in one
+   * transaction. Two people logging at once both get a number: the loser of a number retries with the next one.
+   */
+  async create(draft: Complaint, entry: AuditEntry, at: Date): Promise<StoredComplaint> {
+    const year = Number(draft.receivedOn.slice(0, 4));
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      const id = nextComplaintId(year, (await this.listYear(year)).map((complaint) => complaint.id));
+      const complaint = { ...draft, id };
+      try {
+        const responses = await this.table.submitTransaction([
+          ['create', toItemRow(complaint)],
+          ['create', historyRow(id, { ...entry, entityId: id, after: complaint }, at)],
+        ]);
+        return { ...complaint, etag: responses.subResponses[0]?.etag ?? '' };
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+      }
+    }
+    throw new ConcurrentUpdateError('complaint number');
+  }
+
+  /**
+   * Stores the next version if the complaint has not changed since it was read, with its history entry, in one
+   * transaction. Throws ConcurrentUpdateError when someone else changed it first: nothing is written then.
+   */
+  async update(current: StoredComplaint, next: Complaint, entry: AuditEntry, at: Date): Promise<StoredComplaint> {
+    if (next.id !== current.id) throw new Error('a complaint keeps its number');
+    try {
+      const responses = await this.table.submitTransaction([
+        ['update', toItemRow(next), 'Replace', { etag: current.etag }],
+        ['create', historyRow(current.id, entry, at)],
+      ]);
+      return { ...next, etag: responses.subResponses[0]?.etag ?? '' };
+    } catch (error) {
+      if (isPreconditionFailed(error) || isConflict(error) || isNotFound(error)) throw new ConcurrentUpdateError(`complaint ${current.id}`);
+      throw error;
+    }
+  }
+
+  /** The history of one complaint, newest first. */
+  async history(id: string): Promise<StoredAuditEntry[]> {
+    const prefix = historyPrefix(id);
+    const rows = await listAllEntities<HistoryRow>(this.table, odata`PartitionKey eq ${partitionOf(id)} and RowKey gt ${prefix} and RowKey lt ${`${prefix.slice(0, -1)}}`}`);
+    return rows.map((row) => ({
+      at: row.at,
+      actorId: row.actorId,
+      action: row.action,
+      entityType: 'complaint',
+      entityId: id,
+      before: JSON.parse(row.before) as unknown,
+      after: JSON.parse(row.after) as unknown,
+    }));
+  }
+
+  /** Adds complaints whose number is not taken yet (demo data), each with a history entry. Returns how many were added. */
+  async addMissing(complaints: readonly Complaint[], actorId: string, at: Date): Promise<number> {
+    const years = [...new Set(complaints.map((complaint) => yearOfComplaintId(complaint.id)))];
+    const known = new Set((await Promise.all(years.map((year) => this.listYear(year)))).flat().map((complaint) => complaint.id));
+    const actions: TransactionAction[] = complaints
+      .filter((complaint) => !known.has(complaint.id))
+      .flatMap((complaint): TransactionAction[] => [
+        ['create', toItemRow(complaint)],
+        ['create', historyRow(complaint.id, { actorId, action: 'complaint.import', entityType: 'complaint', entityId: complaint.id, after: complaint }, at)],
+      ]);
+    await submitInBatches(this.table, actions);
+    return actions.length / 2;
+  }
+}
