@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { minExportLinkSecretLength } from '../services/exports/export-link';
 
 /** App types botbuilder's ConfigurationBotFrameworkAuthentication understands. */
 const appTypes = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
@@ -22,6 +24,15 @@ const rawSchema = z.object({
   BotOpenIdMetadata: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   SWEEP_INTERVAL_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(1440).default(5)),
   TEAMS_TENANT_RATE_PER_SECOND: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(50)),
+  EXPORT_LINK_SECRET: z.preprocess(emptyToUndefined, z.string().min(minExportLinkSecretLength).optional()),
+  PUBLIC_BASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .url({ protocol: /^https?$/ })
+      .refine((url) => !/[?#]/.test(url), 'no query or fragment')
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+  ),
   INITIAL_ADMINS: z.preprocess(
     emptyToUndefined,
     z
@@ -48,6 +59,8 @@ const hints: Record<string, string> = {
   SWEEP_INTERVAL_MINUTES: 'minutes between reminder sweeps (0 = none: npm run sweep only)',
   TEAMS_TENANT_RATE_PER_SECOND: 'proactive sends per second allowed per tenant (Teams documents 50; older pages said 30)',
   INITIAL_ADMINS: 'Entra object ids (aadObjectId) separated by commas, who become admin at their first message while the directory has no admin',
+  EXPORT_LINK_SECRET: `a random secret of at least ${minExportLinkSecretLength} characters signing download links, e.g. openssl rand -base64 48`,
+  PUBLIC_BASE_URL: 'the bot\'s public https origin, used in download links, e.g. https://qualibot-prod-app-abc123.azurewebsites.net',
   BotOpenIdMetadata: 'URL of the OpenID metadata that publishes the channel’s signing keys (leave unset for the public cloud)',
 };
 
@@ -83,6 +96,14 @@ export interface AppConfig {
   initialAdmins: string[];
   /** Reminder sweep pacing. */
   reminders: { intervalMinutes: number; tenantRatePerSecond: number };
+  /** Signed download links (exports): the HMAC secret and the address links start with. */
+  exportLinks: {
+    secret: string;
+    /** True when no secret was configured and one was drawn for this process (development): links die at restart. */
+    secretGenerated: boolean;
+    /** Public origin of the bot, no trailing slash. */
+    publicBaseUrl: string;
+  };
 }
 
 /** Thrown at start-up with every problem listed, so one run tells the operator all there is to fix. */
@@ -145,6 +166,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL: required when NODE_ENV=production (no silent local default)');
   }
 
+  if (production && !raw.EXPORT_LINK_SECRET) need('EXPORT_LINK_SECRET');
+  if (production && !raw.PUBLIC_BASE_URL) need('PUBLIC_BASE_URL');
+  else if (production && !raw.PUBLIC_BASE_URL?.startsWith('https://')) {
+    problems.push(`PUBLIC_BASE_URL: must be https when NODE_ENV=production (expected ${hints.PUBLIC_BASE_URL})`);
+  }
+
   if (problems.length > 0) throw new ConfigurationError(problems);
   return {
     port: raw.PORT,
@@ -156,5 +183,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     referentiel: raw.REFERENTIEL,
     initialAdmins: raw.INITIAL_ADMINS ?? [],
     reminders: { intervalMinutes: raw.SWEEP_INTERVAL_MINUTES, tenantRatePerSecond: raw.TEAMS_TENANT_RATE_PER_SECOND },
+    exportLinks: {
+      // Outside production a missing secret is drawn at random: links then only work until the process restarts.
+      secret: raw.EXPORT_LINK_SECRET ?? randomBytes(32).toString('base64url'),
+      secretGenerated: !raw.EXPORT_LINK_SECRET,
+      publicBaseUrl: raw.PUBLIC_BASE_URL ?? `http://localhost:${raw.PORT}`,
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { createAppServices, prepareStorage, type AppServices } from '../services/app-services';
+import { createExportLinkIssuer } from '../services/exports/export-link';
 import type { ReminderSource } from '../services/reminders/reminder-source';
 import type { Clock } from '../services/clock';
 import type { Logger } from '../services/logger';
@@ -72,8 +73,9 @@ export async function createBotApp(
     logger,
     () => reminders.runOnce(),
     (topic) => sharedCards.publishSoon(topic),
+    createExportLinkIssuer(config.exportLinks, clock),
   );
-  const { server, inFlight } = createServer(adapter, bot, app, logger);
+  const { server, inFlight } = createServer(adapter, bot, app, logger, config.exportLinks.secret);
   return {
     server,
     app,

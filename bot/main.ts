@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   if (config.auth.kind === 'local') logger.warn('No MicrosoftAppId: authentication is OFF (local development only)');
+  if (config.exportLinks.secretGenerated) logger.warn('No EXPORT_LINK_SECRET: download links are signed with a random secret and stop working at restart');
   const bot = await createBotApp(config, systemClock, logger);
   const port = await bot.listen(config.port);
   logger.info({ port }, 'Qualibot listening on /api/messages');

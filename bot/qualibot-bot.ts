@@ -12,6 +12,7 @@ import { welcomeCard } from '../cards/welcome';
 import type { AppServices } from '../services/app-services';
 import type { Clock } from '../services/clock';
 import { ConversationReferenceRepository } from '../services/conversations/conversation-reference-repository';
+import type { ExportLinkIssuer } from '../services/exports/export-link';
 import type { Logger } from '../services/logger';
 import type { SweepReport } from '../services/reminders/sweep';
 import { routeCardAction } from './card-router';
@@ -47,6 +48,7 @@ export class QualibotBot extends ActivityHandler {
     private readonly logger: Logger,
     private readonly runReminderSweep: () => Promise<SweepReport>,
     private readonly publishSharedCard: (topic: string) => void,
+    private readonly exportLinks: ExportLinkIssuer,
   ) {
     super();
     this.onMessage(async (context, next) => {
@@ -100,6 +102,7 @@ export class QualibotBot extends ActivityHandler {
     return { actor, locale: actor.language ?? defaultLocale, app: this.app, clock: this.clock, logger,
       runReminderSweep: this.runReminderSweep,
       publishSharedCard: this.publishSharedCard,
+      exportLinks: this.exportLinks,
     };
   }
 

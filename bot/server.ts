@@ -2,6 +2,8 @@ import restify from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { AppServices } from '../services/app-services';
 import type { Logger } from '../services/logger';
+import { maxExportTokenLength } from '../services/exports/export-link';
+import { registerExportRoute } from './export-route';
 import type { QualibotBot } from './qualibot-bot';
 
 /** Largest request body accepted; a Teams activity is a few kilobytes, a pasted directory import stays under this. */
@@ -24,9 +26,10 @@ export interface QualibotServer {
   inFlight: () => number;
 }
 
-/** The HTTP face of the bot: the Bot Framework endpoint and a health check. */
-export function createServer(adapter: CloudAdapter, bot: QualibotBot, app: AppServices, logger: Logger): QualibotServer {
-  const server = restify.createServer({ name: 'qualibot', handleUncaughtExceptions: false });
+/** The HTTP face of the bot: the Bot Framework endpoint, a health check and signed downloads (`exportLinkSecret`). */
+export function createServer(adapter: CloudAdapter, bot: QualibotBot, app: AppServices, logger: Logger, exportLinkSecret: string): QualibotServer {
+  // A signed download token is ~250 characters; the router's default cap on a path parameter is 100.
+  const server = restify.createServer({ name: 'qualibot', handleUncaughtExceptions: false, maxParamLength: maxExportTokenLength });
   let inFlight = 0;
   server.pre((req, res, next) => {
     inFlight += 1;
@@ -55,5 +58,7 @@ export function createServer(adapter: CloudAdapter, bot: QualibotBot, app: AppSe
       res.send(503, { status: 'degraded', storage: 'unreachable' });
     }
   });
+  // Signed download links of the export card (issue 5): 403 for any bad, expired or no longer allowed link.
+  registerExportRoute(server, { app, secret: exportLinkSecret, logger });
   return { server, inFlight: () => inFlight };
 }

@@ -1,6 +1,9 @@
 import type { AppServices } from '../services/app-services';
 import type { Clock } from '../services/clock';
 import { buildActionCard } from './handlers/action-view';
+import { cluSharedCardRenderers } from './handlers/clu-shared-cards';
+import { complaintSharedCardRenderers } from './handlers/complaint-shared-cards';
+import { fraudSharedCardRenderers } from './handlers/fraud-shared-cards';
 import type { SharedCardRenderer } from './shared-card-publisher';
 
 /** Reads "kind|actionId|ms" topics. */
@@ -15,6 +18,12 @@ function actionTopic(topic: string): { id: string; ms: number } | undefined {
  */
 export function sharedCardRenderers(app: AppServices, clock: Clock): Record<string, SharedCardRenderer> {
   return {
+    // Fraud signals: the request to qualify (to the referents) and the outcome (to the author).
+    ...fraudSharedCardRenderers(app, clock),
+    // Complaints: the card sent to the agent a complaint is given to.
+    ...complaintSharedCardRenderers(app, clock),
+    // CLU: each internal member's invitation to a meeting, redrawn when it moves, is cancelled or held.
+    ...cluSharedCardRenderers(app, clock),
     'action-approval': async (topic, recipient, { firstSend }) => {
       const parsed = actionTopic(topic);
       const item = parsed && (await app.actions.get(parsed.id));

@@ -3,6 +3,7 @@ import type { Locale } from '../cards/locale';
 import type { AppServices } from '../services/app-services';
 import type { Clock } from '../services/clock';
 import type { StoredPerson } from '../services/directory/person';
+import type { ExportLinkIssuer } from '../services/exports/export-link';
 import type { Logger } from '../services/logger';
 import type { SweepReport } from '../services/reminders/sweep';
 
@@ -22,6 +23,8 @@ export interface HandlerContext {
   runReminderSweep: () => Promise<SweepReport>;
   /** Sends or redraws the copies of a shared card (an approval request) after the turn's answer. */
   publishSharedCard: (topic: string) => void;
+  /** Signs short-lived download links for the exports (served by bot/export-route.ts). */
+  exportLinks: ExportLinkIssuer;
 }
 
 /** A chat command's context: the words after the command, and a way to answer. */

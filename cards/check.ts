@@ -24,10 +24,17 @@ export interface CheckCardData {
   waitingText: string;
   /** Why the last answer was refused, or empty. */
   error: string;
+  /** The action made of a "Problème" answer ("2026-05"), or empty. */
+  actionId: string;
+  /** "Action 2026-05 ouverte (proposée).", or empty. */
+  actionText: string;
+  /** True under a "Problème" answer with no action yet, for its owner, a manager of its service and the RQ. */
+  canCreateAction: boolean;
 }
 
 const strings: Strings<
-  'title' | 'where' | 'commitment' | 'owner' | 'late' | 'question' | 'verified' | 'updated' | 'problemLabel' | 'problemHint' | 'problem'
+  | 'title' | 'where' | 'commitment' | 'owner' | 'late' | 'question' | 'verified' | 'updated' | 'problemLabel' | 'problemHint' | 'problem'
+  | 'createAction' | 'openAction'
 > = {
   fr: {
     title: 'Contrôle trimestriel',
@@ -41,6 +48,8 @@ const strings: Strings<
     problemLabel: 'Problème constaté',
     problemHint: 'Décrivez ce qui ne va pas (sans données personnelles)',
     problem: 'Signaler un problème',
+    createAction: 'Créer une action',
+    openAction: 'Ouvrir',
   },
   en: {
     title: 'Quarterly check',
@@ -54,6 +63,8 @@ const strings: Strings<
     problemLabel: 'Problem found',
     problemHint: 'Describe what is wrong (no personal data)',
     problem: 'Report a problem',
+    createAction: 'Create an action',
+    openAction: 'Open',
   },
 };
 
@@ -72,6 +83,9 @@ export const checkSample: CheckCardData = {
   canAnswer: true,
   waitingText: '',
   error: '',
+  actionId: '',
+  actionText: '',
+  canCreateAction: false,
 };
 
 /** The check card. */

@@ -1,7 +1,8 @@
 // Qualibot on Azure: a user-assigned managed identity that is at the same time the bot's identity (Azure Bot,
 // UserAssignedMSI) and the web app's identity towards Table Storage (Storage Table Data Contributor), a Linux
 // web app on Node 20, the Azure Bot with its Microsoft Teams channel, and optionally Application Insights.
-// No secret anywhere: no client secret, no storage key (shared keys are disabled on the account).
+// No credential anywhere: no client secret, no storage key (shared keys are disabled on the account). The one
+// secret is the key signing short-lived download links, passed as a secure parameter (random unless given).
 //
 // Deploy: az deployment group create -g <rg> -n qualibot-prod -p infra/main.prod.bicepparam
 // (docs/DEPLOY.md walks through it).
@@ -59,6 +60,14 @@ param referentiel string = 'cher'
 
 @description('Entra object ids, comma-separated, made admin at their first message while nobody is admin (INITIAL_ADMINS).')
 param initialAdmins string = ''
+
+@description('Secret signing the download links of exports (EXPORT_LINK_SECRET, 32 characters or more). When not given, a new random one is drawn at each deployment: links handed out just before (valid 15 minutes) then stop working.')
+@secure()
+@minLength(32)
+param exportLinkSecret string = newGuid()
+
+@description('Public https address of the bot used in download links (PUBLIC_BASE_URL), when it has a custom domain; empty: https://<web app>.azurewebsites.net.')
+param publicBaseUrl string = ''
 
 @description('Deploy a Log Analytics workspace and Application Insights, and send the web app\'s logs there.')
 param enableAppInsights bool = false
@@ -124,6 +133,8 @@ module webApp './modules/webapp.bicep' = {
     storageTableEndpoint: storage.outputs.tableEndpoint
     referentiel: referentiel
     initialAdmins: initialAdmins
+    exportLinkSecret: exportLinkSecret
+    publicBaseUrl: publicBaseUrl
     appInsightsConnectionString: enableAppInsights ? monitoring.outputs.connectionString : ''
     logAnalyticsWorkspaceId: enableAppInsights ? monitoring.outputs.workspaceId : ''
   }

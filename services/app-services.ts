@@ -3,14 +3,21 @@ import { AuditRepository } from './audit/audit-repository';
 import { CheckAnswersRepository } from './checks/check-answers-repository';
 import { CheckItemsAdmin } from './checks/check-items-admin';
 import { CheckItemsRepository } from './checks/check-items-repository';
+import { ComplaintsRepository } from './complaints/complaints-repository';
+import { CluMeetingsRepository } from './clu/clu-meetings-repository';
 import type { Clock } from './clock';
 import { ConversationReferenceRepository } from './conversations/conversation-reference-repository';
 import { ProcessedActivityRepository } from './conversations/processed-activity-repository';
 import { DirectoryService } from './directory/directory-service';
+import { FraudSignalsRepository } from './fraud/fraud-signals-repository';
+import { FraudVolumesRepository } from './fraud/fraud-volumes-repository';
+import { LabelCalendarAdmin } from './label-calendar/label-calendar-admin';
+import { LabelCalendarRepository } from './label-calendar/label-calendar-repository';
 import { PeopleRepository } from './directory/people-repository';
 import { ServicesRepository } from './directory/services-repository';
 import type { ReferentielId } from './referentiel/commitment';
 import { CommitmentsRepository } from './referentiel/commitments-repository';
+import { WorkingCalendar } from './reminders/calendar';
 import { LeaseRepository } from './reminders/lease-repository';
 import { OutboxRepository } from './reminders/outbox-repository';
 import { SweepStateRepository } from './reminders/sweep-state-repository';
@@ -20,6 +27,8 @@ import { tableNames } from './storage/table-names';
 import type { TableStore } from './storage/table-store';
 import { TrainingRecordsRepository } from './training/training-records-repository';
 import { TrainingTypesRepository } from './training/training-types-repository';
+import { defaultTrainingTypes } from './training/default-training-types';
+import { TrainingTypesAdmin } from './training/training-types-admin';
 
 /** Everything handlers use: repositories and use cases over one storage account. */
 export interface AppServices {
@@ -48,10 +57,24 @@ export interface AppServices {
   /** Training on a 4-year cycle: the catalogue of types and who completed what (DOMAIN §2). */
   trainingTypes: TrainingTypesRepository;
   trainingRecords: TrainingRecordsRepository;
+  /** The quality officer's management of the training types (create, edit, retire, restore). */
+  trainingTypesAdmin: TrainingTypesAdmin;
   /** Copies of cards several people hold (approval requests), to send and keep current. */
   sharedCards: SharedCardCopiesRepository;
   /** The action plan: items and their history. */
   actions: ActionItemsRepository;
+  /** Fraud signals (23.x, E.33), seen by their author, the fraud referents and the quality officer only. */
+  fraudSignals: FraudSignalsRepository;
+  /** Files processed per fraud domain and period: the denominator of the fraud rates. */
+  fraudVolumes: FraudVolumesRepository;
+  /** Complaints, suggestions and information requests, with their history (3.1, E.16–E.18). */
+  complaints: ComplaintsRepository;
+  /** Meetings of the Comité local des usagers and the members' answers to their invitation (DOMAIN §4). */
+  clu: CluMeetingsRepository;
+  /** The label calendar's dated obligations (DOMAIN §5): renewal, audits, survey, 20.3, 23.3, ES49. */
+  labelCalendar: LabelCalendarRepository;
+  /** Creating, editing, retiring obligations and marking their occurrences done (issue 7). */
+  labelCalendarAdmin: LabelCalendarAdmin;
 }
 
 /** Wires repositories and use cases to a storage account. */
@@ -65,6 +88,8 @@ export function createAppServices(
   const audit = new AuditRepository(store.table(tableNames.audit), clock);
   const commitments = new CommitmentsRepository(store.table(tableNames.commitments));
   const checkItems = new CheckItemsRepository(store.table(tableNames.checkItems));
+  const trainingTypes = new TrainingTypesRepository(store.table(tableNames.trainingTypes));
+  const labelCalendar = new LabelCalendarRepository(store.table(tableNames.labelCalendar));
   return {
     store,
     clock,
@@ -83,16 +108,28 @@ export function createAppServices(
     checkItems,
     checkItemsAdmin: new CheckItemsAdmin({ checkItems, people, services, commitments, audit, clock, referentiel: options.referentiel }),
     checkAnswers: new CheckAnswersRepository(store.table(tableNames.checkAnswers)),
-    trainingTypes: new TrainingTypesRepository(store.table(tableNames.trainingTypes)),
+    trainingTypes,
+    trainingTypesAdmin: new TrainingTypesAdmin({ trainingTypes, services, audit }),
     trainingRecords: new TrainingRecordsRepository(store.table(tableNames.trainingRecords)),
     sharedCards: new SharedCardCopiesRepository(store.table(tableNames.sharedCardCopies)),
     actions: new ActionItemsRepository(store.table(tableNames.actionItems)),
+    fraudSignals: new FraudSignalsRepository(store.table(tableNames.fraudSignals), store.table(tableNames.fraudSignalAuthors)),
+    fraudVolumes: new FraudVolumesRepository(store.table(tableNames.fraudVolumes)),
+    complaints: new ComplaintsRepository(store.table(tableNames.complaints)),
+    clu: new CluMeetingsRepository(store.table(tableNames.cluMeetings)),
+    labelCalendar,
+    labelCalendarAdmin: new LabelCalendarAdmin({ labelCalendar, people, audit, clock, calendar: new WorkingCalendar({ timeZone: options.timeZone }) }),
   };
 }
 
-/** Creates the tables and loads the référentiel's commitments not stored yet (safe to run at every start). */
-export async function prepareStorage(app: AppServices): Promise<{ commitmentsAdded: number }> {
+/**
+ * Creates the tables, loads the référentiel's commitments not stored yet and, into an empty catalogue only, the
+ * label's six training types (safe to run at every start).
+ */
+export async function prepareStorage(app: AppServices): Promise<{ commitmentsAdded: number; trainingTypesAdded: number }> {
   await app.store.ensureTables();
   const commitmentsAdded = await app.commitments.loadMissing(readReferentielFile(app.referentiel));
-  return { commitmentsAdded };
+  // Only when empty: a type the quality officer edited or retired is never overwritten nor brought back (issue 4).
+  const trainingTypesAdded = (await app.trainingTypes.list()).length === 0 ? await app.trainingTypes.addMissing(defaultTrainingTypes) : 0;
+  return { commitmentsAdded, trainingTypesAdded };
 }

@@ -4,6 +4,8 @@ import { checksStatusCard } from '../../cards/checks-status';
 import type { Locale } from '../../cards/locale';
 import { noticeCard } from '../../cards/notice';
 import { fill, type CardJson } from '../../cards/render';
+import { actionStateLabels } from '../../services/action-plan/action-item';
+import { actionOfCheck, mayTurnCheckIntoAction } from '../../services/action-plan/action-intake';
 import { checkAnswers, checkLocationLabels, type CheckAnswer, type CheckItem } from '../../services/checks/check-item';
 import { decideCheckAnswer } from '../../services/checks/check-rules';
 import { WorkingCalendar } from '../../services/reminders/calendar';
@@ -28,6 +30,7 @@ const texts = {
     todo: 'À faire',
     late: 'En retard',
     unknownPerson: 'personne inconnue',
+    actionOpen: 'Action {id} ouverte ({state}).',
   },
   en: {
     answers: { verified: 'Verified, up to date', updated: 'Updated on {date}', problem: 'Problem reported: {problem}' },
@@ -45,6 +48,7 @@ const texts = {
     todo: 'To do',
     late: 'Late',
     unknownPerson: 'unknown person',
+    actionOpen: 'Action {id} opened ({state}).',
   },
 };
 
@@ -68,12 +72,16 @@ function describeAnswer(answer: CheckAnswer, locale: Locale, timeZone: string): 
   return t.answers.verified;
 }
 
-/** The check card of one item and quarter, as the viewer may see it. */
-async function buildCheckCard(context: HandlerContext, item: CheckItem, quarter: Quarter, error = ''): Promise<CardJson> {
+/**
+ * The check card of one item and quarter, as the viewer may see it. Under a "Problème" answer: the action made of
+ * it with « Ouvrir », or « Créer une action » for its owner, a manager of its service and the quality officer.
+ */
+export async function buildCheckCard(context: HandlerContext, item: CheckItem, quarter: Quarter, error = ''): Promise<CardJson> {
   const { app, locale, actor } = context;
   const t = texts[locale];
   const answer = await app.checkAnswers.get(quarter.id, item.id);
   const ownerName = await nameOf(context, item.ownerId);
+  const linked = answer?.answer === 'problem' ? actionOfCheck(await app.actions.list(), item.id, quarter.id) : undefined;
   const when = (iso: string) =>
     new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: app.timeZone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
   return checkCard(
@@ -93,6 +101,9 @@ async function buildCheckCard(context: HandlerContext, item: CheckItem, quarter:
       canAnswer: item.ownerId === actor.id && item.active,
       waitingText: fill(t.waiting, { name: ownerName }),
       error,
+      actionId: linked?.id ?? '',
+      actionText: linked ? fill(t.actionOpen, { id: linked.id, state: actionStateLabels[linked.state][locale].toLowerCase() }) : '',
+      canCreateAction: answer?.answer === 'problem' && !linked && mayTurnCheckIntoAction(actor, item),
     },
     locale,
   );

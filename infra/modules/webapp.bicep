@@ -35,11 +35,21 @@ param referentiel string
 @description('Entra object ids made admin at first contact while nobody is admin; may be empty.')
 param initialAdmins string
 
+@description('Secret signing the download links of exports (EXPORT_LINK_SECRET).')
+@secure()
+param exportLinkSecret string
+
+@description('Public https address of the bot for download links; empty: the web app\'s default host name.')
+param publicBaseUrl string = ''
+
 @description('Application Insights connection string; empty when monitoring is off.')
 param appInsightsConnectionString string = ''
 
 @description('Log Analytics workspace receiving the web app\'s logs; empty when monitoring is off.')
 param logAnalyticsWorkspaceId string = ''
+
+// The address download links start with (PUBLIC_BASE_URL): the custom domain if any, else the default host name.
+var publicOrigin = empty(publicBaseUrl) ? 'https://${name}.azurewebsites.net' : publicBaseUrl
 
 // Every variable the bot reads is in README.md's configuration table; PORT is set by App Service itself.
 var botAppSettings = [
@@ -82,6 +92,14 @@ var botAppSettings = [
   {
     name: 'LOG_LEVEL'
     value: 'info'
+  }
+  {
+    name: 'EXPORT_LINK_SECRET'
+    value: exportLinkSecret
+  }
+  {
+    name: 'PUBLIC_BASE_URL'
+    value: publicOrigin
   }
   {
     name: 'WEBSITE_RUN_FROM_PACKAGE'

@@ -15,6 +15,12 @@ export const tableNames = {
   trainingRecords: 'TrainingRecords',
   sharedCardCopies: 'SharedCardCopies',
   actionItems: 'ActionItems',
+  fraudSignals: 'FraudSignals',
+  fraudSignalAuthors: 'FraudSignalAuthors',
+  fraudVolumes: 'FraudVolumes',
+  complaints: 'Complaints',
+  cluMeetings: 'CluMeetings',
+  labelCalendar: 'LabelCalendar',
 } as const;
 
 /** One of Qualibot's table names. */

@@ -9,6 +9,8 @@ export const adele = { id: 'user-id-2', aadObjectId: '00000000-0000-0000-0000-00
 export const megan = { id: 'user-id-1', aadObjectId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen' };
 /** Lynne Robbins, manager of CERT in the demo data: a manager of another service. */
 export const lynne = { id: 'user-id-5', aadObjectId: '00000000-0000-0000-0000-0000000000025', name: 'Lynne Robbins' };
+/** Isaiah Langer, fraud referent (service SG) in the demo data: qualifies fraud signals. */
+export const isaiah = { id: 'user-id-3', aadObjectId: '00000000-0000-0000-0000-0000000000023', name: 'Isaiah Langer' };
 
 type Account = { id: string; aadObjectId?: string; name?: string };
 

@@ -18,19 +18,20 @@ export interface BotHarness {
   stop(): Promise<void>;
 }
 
-/** Starts the bot over fresh tables, seeded with the demo directory unless told not to; `env` adds settings. */
+/** Starts the bot over fresh tables, seeded with the demo directory unless told not to (its action plan if asked); `env` adds settings. */
 export async function startBotHarness(
   connectionString: string,
   clock: Clock,
   env: NodeJS.ProcessEnv = {},
-  options: { seed?: boolean; reminderSources?: (app: AppServices) => ReminderSource[] } = {},
+  options: { seed?: boolean; actionPlan?: boolean; reminderSources?: (app: AppServices) => ReminderSource[] } = {},
 ): Promise<BotHarness> {
   const config = loadConfig({ STORAGE_CONNECTION_STRING: connectionString, LOG_LEVEL: 'silent', SWEEP_INTERVAL_MINUTES: '0', ...env });
   const bot = await createBotApp(config, clock, createLogger('silent'), {
     tablePrefix: uniqueTablePrefix(),
     extraReminderSources: options.reminderSources,
   });
-  if (options.seed ?? true) await seedDemo(bot.app);
+  // The demo action plan only when asked: most tests number their own actions from 01 and count their reminders.
+  if (options.seed ?? true) await seedDemo(bot.app, { actionPlan: options.actionPlan ?? false });
   const port = await bot.listen(0, '127.0.0.1');
   const connector = new FakeConnector();
   await connector.start();

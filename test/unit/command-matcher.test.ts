@@ -44,6 +44,28 @@ describe('matching messages to commands', () => {
     expect(matched('declare training')?.name).toBe('declareTraining');
   });
 
+  it('tells the training types catalogue from « formations », « mes formations » and « déclarer une formation »', () => {
+    expect(matched('types de formation')).toEqual({ name: 'trainingTypes', argument: '' });
+    expect(matched('Types de formations')).toEqual({ name: 'trainingTypes', argument: '' });
+    expect(matched('catalogue des formations')).toEqual({ name: 'trainingTypes', argument: '' });
+    expect(matched('Training types')).toEqual({ name: 'trainingTypes', argument: '' });
+    expect(matched('training BMI')).toEqual({ name: 'training', argument: 'BMI' });
+    expect(matched('formations types')).toEqual({ name: 'training', argument: 'types' });
+    expect(matched('mes formations')?.name).toBe('myTraining');
+    expect(matched('déclarer une formation')?.name).toBe('declareTraining');
+  });
+
+  it('tells exporting and importing the action plan from showing it, with an optional year to export', () => {
+    expect(matched('exporter plan d action')).toEqual({ name: 'exportPlan', argument: '' });
+    expect(matched("Exporter le plan d'action 2026")).toEqual({ name: 'exportPlan', argument: '2026' });
+    expect(matched('exporter le plan d’actions complet')).toEqual({ name: 'exportPlan', argument: 'complet' });
+    expect(matched('export action plan 2021')).toEqual({ name: 'exportPlan', argument: '2021' });
+    expect(matched('export plan')).toEqual({ name: 'exportPlan', argument: '' });
+    expect(matched("importer plan d'action")).toEqual({ name: 'importPlan', argument: '' });
+    expect(matched('Importer le plan d’action')).toEqual({ name: 'importPlan', argument: '' });
+    expect(matched('import action plan')).toEqual({ name: 'importPlan', argument: '' });
+  });
+
   it('does not run a command that takes no argument when words follow it', () => {
     expect(matched('aide moi à remplir')).toBeUndefined();
   });
@@ -58,6 +80,45 @@ describe('matching messages to commands', () => {
     const result = matchCommand(text, commands);
     expect(result.kind).toBe('unknown');
     expect(result.kind === 'unknown' && result.suggestions).toContain(expected);
+  });
+
+  it('tells « nouvelle réclamation » from « réclamations » and « réclamation R-2026-0012 »', () => {
+    expect(matched('nouvelle réclamation')).toEqual({ name: 'newComplaint', argument: '' });
+    expect(matched('Nouvelle Réclamation : horaires du hall')).toEqual({ name: 'newComplaint', argument: 'horaires du hall' });
+    expect(matched('new complaint')?.name).toBe('newComplaint');
+    expect(matched('réclamations')).toEqual({ name: 'complaints', argument: '' });
+    expect(matched('Réclamations 2025')).toEqual({ name: 'complaints', argument: '2025' });
+    expect(matched('mes réclamations')?.name).toBe('complaints');
+    expect(matched('réclamation R-2026-0012')).toEqual({ name: 'complaint', argument: 'R-2026-0012' });
+    expect(matched('reclamation r-2026-12')).toEqual({ name: 'complaint', argument: 'r-2026-12' });
+    expect(matched('complaints')?.name).toBe('complaints');
+    expect(matched('nouvelle action')?.name).toBe('newAction');
+  });
+
+  it('tells « clu » from « planifier le clu » and from the action plan', () => {
+    expect(matched('clu')).toEqual({ name: 'clu', argument: '' });
+    expect(matched('CLU')).toEqual({ name: 'clu', argument: '' });
+    expect(matched('Comité local des usagers')?.name).toBe('clu');
+    expect(matched('planifier le CLU')).toEqual({ name: 'scheduleClu', argument: '' });
+    expect(matched('planifier clu')?.name).toBe('scheduleClu');
+    expect(matched('schedule the CLU')?.name).toBe('scheduleClu');
+    expect(matched('plan')?.name).toBe('actionPlan');
+    expect(matched('plan d’action')?.name).toBe('actionPlan');
+    expect(matched('planifier')).toBeUndefined();
+  });
+
+  it('tells « calendrier » from « calendrier tout » and from the other commands', () => {
+    expect(matched('calendrier')).toEqual({ name: 'labelCalendar', argument: '' });
+    expect(matched('Calendrier !')?.name).toBe('labelCalendar');
+    expect(matched('échéances du label')?.name).toBe('labelCalendar');
+    expect(matched('label calendar')?.name).toBe('labelCalendar');
+    expect(matched('calendrier tout')).toEqual({ name: 'labelCalendarAll', argument: '' });
+    expect(matched('Calendrier complet')?.name).toBe('labelCalendarAll');
+    expect(matched('label calendar all')?.name).toBe('labelCalendarAll');
+    expect(matched('calendrier 2027')).toBeUndefined();
+    const typo = matchCommand('calendier', commands);
+    expect(typo.kind === 'unknown' && typo.suggestions).toContain('labelCalendar');
+    expect(matched('clu')?.name).toBe('clu');
   });
 
   it('suggests nothing for plain gibberish', () => {

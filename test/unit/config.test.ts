@@ -31,11 +31,13 @@ describe('loadConfig', () => {
     });
   });
 
-  it('refuses to start in production without app id or storage, naming both in one error', () => {
+  it('refuses to start in production without app id, storage, link secret or public address, naming all in one error', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
-    expect(problems).toHaveLength(2);
+    expect(problems).toHaveLength(4);
     expect(problems[0]).toMatch(/MicrosoftAppId/);
     expect(problems[1]).toMatch(/STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL/);
+    expect(problems[2]).toMatch(/^EXPORT_LINK_SECRET: missing/);
+    expect(problems[3]).toMatch(/^PUBLIC_BASE_URL: missing/);
   });
 
   it('lists every bad variable at once, each with how to fix it', () => {
@@ -68,7 +70,32 @@ describe('loadConfig', () => {
       MicrosoftAppType: 'UserAssignedMSI',
       MicrosoftAppTenantId: 'tenant',
       STORAGE_ACCOUNT_URL: 'https://acct.table.core.windows.net',
+      EXPORT_LINK_SECRET: 's'.repeat(32),
+      PUBLIC_BASE_URL: 'https://qualibot.example.fr/',
     });
     expect(config.auth).toMatchObject({ kind: 'azure', appId: 'app', appType: 'UserAssignedMSI' });
+    expect(config.exportLinks).toEqual({ secret: 's'.repeat(32), secretGenerated: false, publicBaseUrl: 'https://qualibot.example.fr' });
+  });
+
+  it('signs download links with a random per-process secret and localhost links outside production', () => {
+    const first = loadConfig({ PORT: '4000' }).exportLinks;
+    expect(first).toMatchObject({ secretGenerated: true, publicBaseUrl: 'http://localhost:4000' });
+    expect(first.secret.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig({}).exportLinks.secret).not.toBe(first.secret);
+  });
+
+  it('refuses a short link secret, and a public address that is not https in production', () => {
+    expect(problemsOf({ EXPORT_LINK_SECRET: 'short' })).toEqual([expect.stringMatching(/^EXPORT_LINK_SECRET: .*expected a random secret of at least 32/)]);
+    expect(problemsOf({ PUBLIC_BASE_URL: 'https://bot.example.fr/?x=1' })).toEqual([expect.stringMatching(/^PUBLIC_BASE_URL/)]);
+    const problems = problemsOf({
+      NODE_ENV: 'production',
+      MicrosoftAppId: 'app',
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: 'tenant',
+      STORAGE_ACCOUNT_URL: 'https://acct.table.core.windows.net',
+      EXPORT_LINK_SECRET: 's'.repeat(40),
+      PUBLIC_BASE_URL: 'http://qualibot.example.fr',
+    });
+    expect(problems).toEqual([expect.stringMatching(/^PUBLIC_BASE_URL: must be https/)]);
   });
 });

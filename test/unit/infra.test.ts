@@ -17,6 +17,7 @@ import {
   resources,
   resourceTypeStrings,
   scanBicep,
+  statements,
   undeclaredReferences,
   undocumentedSettings,
   unusedParams,
@@ -288,7 +289,17 @@ describe('Azure infrastructure (infra/)', () => {
       expect(settings.get('STORAGE_ACCOUNT_URL')).toBe('storageTableEndpoint');
       expect(passedToModule('infra/modules/webapp.bicep', 'storageTableEndpoint')).toBe('storage.outputs.tableEndpoint');
       expect(outputs(read('infra/modules/storage.bicep')).get('tableEndpoint')).toMatch(/^'https:\/\/\$\{\w+\.name\}\.table\.\$\{environment\(\)\.suffixes\.storage\}'$/);
-      expect([...settings.keys()].filter((name) => /PASSWORD|SECRET|CONNECTION_STRING|KEY/i.test(name) && name !== 'APPLICATIONINSIGHTS_CONNECTION_STRING')).toEqual([]);
+      const credentials = ['APPLICATIONINSIGHTS_CONNECTION_STRING', 'EXPORT_LINK_SECRET'];
+      expect([...settings.keys()].filter((name) => /PASSWORD|SECRET|CONNECTION_STRING|KEY/i.test(name) && !credentials.includes(name))).toEqual([]);
+    });
+
+    it('passes the download-link secret as a secure parameter, drawn at random unless given, and links to the web app', () => {
+      const secretParam = settings.get('EXPORT_LINK_SECRET') ?? '';
+      expect(passedToModule('infra/modules/webapp.bicep', secretParam)).toBe('exportLinkSecret');
+      const declarations = [webapp, main].map((file) => statements(file).find((st) => st.keyword === 'param' && st.name === 'exportLinkSecret'));
+      for (const declaration of declarations) expect(declaration?.decorators).toContain('@secure()');
+      expect(declarations[1]?.text).toMatch(/= newGuid\(\)$/);
+      expect(variable(webapp, settings.get('PUBLIC_BASE_URL') ?? '')).toBe("empty(publicBaseUrl) ? 'https://${name}.azurewebsites.net' : publicBaseUrl");
     });
 
     it('runs the deployed zip as is instead of building on the server', () => {
@@ -306,6 +317,8 @@ describe('Azure infrastructure (infra/)', () => {
           referentiel,
           initialAdmins: 'a1a1a1a1-0000-4000-8000-000000000001',
           appInsightsConnectionString: 'InstrumentationKey=00000000-0000-0000-0000-000000000000',
+          exportLinkSecret: '0f8fad5b-d9cb-469f-a165-70867728950e',
+          publicOrigin: 'https://qualibot-prod-app-abc123.azurewebsites.net',
         };
         const env: NodeJS.ProcessEnv = {};
         for (const [name, value] of settings) {
