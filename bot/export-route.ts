@@ -1,7 +1,7 @@
 import type restify from 'restify';
-import { exportActionPlan } from '../services/action-plan/action-plan-exchange';
 import type { AppServices } from '../services/app-services';
 import { verifyExportLink } from '../services/exports/export-link';
+import { produceExport } from '../services/exports/export-service';
 import type { Logger } from '../services/logger';
 import { isStorageUnavailable } from '../services/storage/storage-errors';
 
@@ -42,7 +42,8 @@ export function registerExportRoute(server: restify.Server, options: ExportRoute
     }
     const { kind, format, personId, filter } = check.claims;
     try {
-      const file = await exportActionPlan(app, personId, { format, year: filter?.year });
+      // Every kind through the registry (services/exports/export-kinds.ts): who may, which rows, which file name.
+      const file = await produceExport(app, personId, { kind, format, filter });
       if (!file) {
         logger.info({ reason: 'not-allowed', personId }, 'export link refused');
         sendText(res, 403, refusedText);

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../clock';
 import { aadObjectIdSchema } from '../directory/person';
+import { exportFormats, exportKinds } from './export-kind-names';
 
 /** How long a download link stays valid: long enough to click it, short enough that a forwarded link soon dies. */
 export const defaultExportLinkTtlMs = 15 * 60 * 1000;
@@ -12,13 +13,23 @@ export const minExportLinkSecretLength = 32;
 /** What a link downloads, for whom, until when: the signed payload of the token. */
 export const exportLinkClaimsSchema = z
   .object({
-    /** The export: only the action plan for now. */
-    kind: z.literal('action-plan'),
-    format: z.enum(['csv', 'xlsx']),
+    /** The list (export-kinds.ts): action plan, checks, training, complaints, fraud, audit trail, yearly report. */
+    kind: z.enum(exportKinds),
+    format: z.enum(exportFormats),
     /** aadObjectId of the person the link was made for; the route checks again that they may still export. */
     personId: aadObjectIdSchema,
-    /** Which part of the plan: one plan year, or everything when absent. */
-    filter: z.object({ year: z.number().int().min(2000).max(9999) }).strict().optional(),
+    /** Which part of the list: a year, a quarter or a month of it, or everything when absent. */
+    filter: z
+      .object({
+        year: z.number().int().min(2000).max(9999),
+        /** One quarter of the year (checks). */
+        quarter: z.number().int().min(1).max(4).optional(),
+        /** One month of the year (audit trail). */
+        month: z.number().int().min(1).max(12).optional(),
+      })
+      .strict()
+      .refine((filter) => filter.quarter === undefined || filter.month === undefined, 'a quarter or a month, not both')
+      .optional(),
     /** Expiry, seconds since the Unix epoch (as a JWT's `exp`). */
     exp: z.number().int().positive(),
   })
