@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { AuditEntry, StoredAuditEntry } from '../audit/audit-repository';
 import { assertSafeKey } from '../storage/keys';
+import { createNumbered, historyEntity, historyEntries, historyRowKey, replaceWithHistory, type HistoryRow } from '../storage/entity-history';
 import { ConcurrentUpdateError, isConflict, isNotFound, isPreconditionFailed } from '../storage/storage-errors';
 import { listAllEntities, submitInBatches } from '../storage/table-pages';
 import { actionItemSchema, type ActionItem } from './action-item';
@@ -23,8 +23,6 @@ export interface ActionImportWrite {
 const itemRowKey = 'item';
 /** RowKey of the guard that lets one source (a check answer) give one action; its PartitionKey is 'origin|…'. */
 const originRowKey = 'guard';
-const maxMillis = Date.UTC(9999, 11, 31);
-const historyRowKey = (at: Date) => `h|${String(maxMillis - at.getTime()).padStart(15, '0')}|${randomUUID()}`;
 
 interface ItemRow {
   /** The whole item as JSON: one read gives every field, and the schema is checked on the way out. */
@@ -34,14 +32,6 @@ interface ItemRow {
   year: number;
   ownerId: string;
   deadline: string;
-}
-
-interface HistoryRow {
-  at: string;
-  actorId: string;
-  action: string;
-  before: string;
-  after: string;
 }
 
 function toItemRow(item: ActionItem) {
@@ -61,16 +51,9 @@ function fromItemRow(row: ItemRow & { etag?: string }): StoredActionItem {
   return { ...actionItemSchema.parse(JSON.parse(row.data)), etag: row.etag ?? '' };
 }
 
+/** A history entry of one action, in its partition ('h|<inverted instant>|<uuid>'). */
 function historyRow(itemId: string, entry: AuditEntry, at: Date) {
-  return {
-    partitionKey: itemId,
-    rowKey: historyRowKey(at),
-    at: at.toISOString(),
-    actorId: entry.actorId,
-    action: entry.action,
-    before: JSON.stringify(entry.before ?? null),
-    after: JSON.stringify(entry.after ?? null),
-  };
+  return historyEntity(itemId, historyRowKey('h|', at), entry, at);
 }
 
 /**
@@ -101,22 +84,13 @@ export class ActionItemsRepository {
    * Two people creating at once both get a number: the loser of a number retries with the next one.
    */
   async create(draft: ActionItem, entry: AuditEntry, at: Date): Promise<StoredActionItem> {
-    for (let attempt = 0; attempt < 20; attempt += 1) {
-      const ids = (await this.list()).map((item) => item.id);
-      const id = nextActionId(draft.year, ids);
-      const item = { ...draft, id };
-      try {
-        const responses = await this.table.submitTransaction([
-          ['create', toItemRow(item)],
-          ['create', historyRow(id, { ...entry, entityId: id, after: item }, at)],
-        ]);
-        const etag = responses.subResponses[0]?.etag ?? '';
-        return { ...item, etag };
-      } catch (error) {
-        if (!isConflict(error)) throw error;
-      }
-    }
-    throw new ConcurrentUpdateError('action number');
+    const { id, etag } = await createNumbered(
+      this.table,
+      async () => nextActionId(draft.year, (await this.list()).map((item) => item.id)),
+      (candidate) => ({ record: toItemRow({ ...draft, id: candidate }), history: historyRow(candidate, { ...entry, entityId: candidate, after: { ...draft, id: candidate } }, at) }),
+      'action',
+    );
+    return { ...draft, id, etag };
   }
 
   /**
@@ -125,16 +99,8 @@ export class ActionItemsRepository {
    */
   async update(current: StoredActionItem, next: ActionItem, entry: AuditEntry, at: Date): Promise<StoredActionItem> {
     if (next.id !== current.id) throw new Error('an action keeps its number');
-    try {
-      const responses = await this.table.submitTransaction([
-        ['update', toItemRow(next), 'Replace', { etag: current.etag }],
-        ['create', historyRow(current.id, entry, at)],
-      ]);
-      return { ...next, etag: responses.subResponses[0]?.etag ?? '' };
-    } catch (error) {
-      if (isPreconditionFailed(error) || isConflict(error) || isNotFound(error)) throw new ConcurrentUpdateError(`action ${current.id}`);
-      throw error;
-    }
+    const etag = await replaceWithHistory(this.table, toItemRow(next), current.etag, historyRow(current.id, entry, at), `action ${current.id}`);
+    return { ...next, etag };
   }
 
   /**
@@ -180,15 +146,7 @@ export class ActionItemsRepository {
   /** The history of one action, newest first (history RowKeys are 'h|…'; the item row is 'item'). */
   async history(id: string): Promise<StoredAuditEntry[]> {
     const rows = await listAllEntities<HistoryRow>(this.table, odata`PartitionKey eq ${assertSafeKey(id, 'action id')} and RowKey gt ${'h|'} and RowKey lt ${'h}'}`);
-    return rows.map((row) => ({
-      at: row.at,
-      actorId: row.actorId,
-      action: row.action,
-      entityType: 'action',
-      entityId: id,
-      before: JSON.parse(row.before) as unknown,
-      after: JSON.parse(row.after) as unknown,
-    }));
+    return historyEntries(rows, 'action', id);
   }
 
   /**

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { AuditEntry, StoredAuditEntry } from '../audit/audit-repository';
 import { assertSafeKey } from '../storage/keys';
-import { ConcurrentUpdateError, isConflict, isNotFound, isPreconditionFailed } from '../storage/storage-errors';
+import { createNumbered, historyEntity, historyEntries, historyRowKey, replaceWithHistory, type HistoryRow } from '../storage/entity-history';
+import { isNotFound } from '../storage/storage-errors';
 import { listAllEntities, submitInBatches } from '../storage/table-pages';
 import { complaintSchema, type Complaint } from './complaint';
 import { nextComplaintId, parseComplaintId, yearOfComplaintId } from './complaint-number';
@@ -10,10 +10,8 @@ import { nextComplaintId, parseComplaintId, yearOfComplaintId } from './complain
 /** A complaint as read from storage, with the ETag its next change must match. */
 export type StoredComplaint = Complaint & { etag: string };
 
-const maxMillis = Date.UTC(9999, 11, 31);
 /** History rows of one complaint sort together, newest first, after every item row ('R-…' < 'h|…'). */
 const historyPrefix = (id: string) => `h|${id}|`;
-const historyRowKey = (id: string, at: Date) => `${historyPrefix(id)}${String(maxMillis - at.getTime()).padStart(15, '0')}|${randomUUID()}`;
 /** Item rows are the RowKeys 'R-…': from 'R-' up to 'R.' ('.' follows '-'). */
 const [itemFirst, itemEnd] = ['R-', 'R.'];
 
@@ -25,14 +23,6 @@ interface ItemRow {
   service: string;
   assigneeId: string;
   dueOn: string;
-}
-
-interface HistoryRow {
-  at: string;
-  actorId: string;
-  action: string;
-  before: string;
-  after: string;
 }
 
 const partitionOf = (id: string) => String(yearOfComplaintId(assertSafeKey(id, 'complaint id')));
@@ -55,15 +45,7 @@ function fromItemRow(row: ItemRow & { etag?: string }): StoredComplaint {
 }
 
 function historyRow(id: string, entry: AuditEntry, at: Date) {
-  return {
-    partitionKey: partitionOf(id),
-    rowKey: historyRowKey(id, at),
-    at: at.toISOString(),
-    actorId: entry.actorId,
-    action: entry.action,
-    before: JSON.stringify(entry.before ?? null),
-    after: JSON.stringify(entry.after ?? null),
-  };
+  return historyEntity(partitionOf(id), historyRowKey(historyPrefix(id), at), entry, at);
 }
 
 const byId = (a: Complaint, b: Complaint) => (parseComplaintId(a.id)?.row ?? 0) - (parseComplaintId(b.id)?.row ?? 0);
@@ -105,20 +87,13 @@ export class ComplaintsRepository {
    */
   async create(draft: Complaint, entry: AuditEntry, at: Date): Promise<StoredComplaint> {
     const year = Number(draft.receivedOn.slice(0, 4));
-    for (let attempt = 0; attempt < 20; attempt += 1) {
-      const id = nextComplaintId(year, (await this.listYear(year)).map((complaint) => complaint.id));
-      const complaint = { ...draft, id };
-      try {
-        const responses = await this.table.submitTransaction([
-          ['create', toItemRow(complaint)],
-          ['create', historyRow(id, { ...entry, entityId: id, after: complaint }, at)],
-        ]);
-        return { ...complaint, etag: responses.subResponses[0]?.etag ?? '' };
-      } catch (error) {
-        if (!isConflict(error)) throw error;
-      }
-    }
-    throw new ConcurrentUpdateError('complaint number');
+    const { id, etag } = await createNumbered(
+      this.table,
+      async () => nextComplaintId(year, (await this.listYear(year)).map((complaint) => complaint.id)),
+      (candidate) => ({ record: toItemRow({ ...draft, id: candidate }), history: historyRow(candidate, { ...entry, entityId: candidate, after: { ...draft, id: candidate } }, at) }),
+      'complaint',
+    );
+    return { ...draft, id, etag };
   }
 
   /**
@@ -127,31 +102,15 @@ export class ComplaintsRepository {
    */
   async update(current: StoredComplaint, next: Complaint, entry: AuditEntry, at: Date): Promise<StoredComplaint> {
     if (next.id !== current.id) throw new Error('a complaint keeps its number');
-    try {
-      const responses = await this.table.submitTransaction([
-        ['update', toItemRow(next), 'Replace', { etag: current.etag }],
-        ['create', historyRow(current.id, entry, at)],
-      ]);
-      return { ...next, etag: responses.subResponses[0]?.etag ?? '' };
-    } catch (error) {
-      if (isPreconditionFailed(error) || isConflict(error) || isNotFound(error)) throw new ConcurrentUpdateError(`complaint ${current.id}`);
-      throw error;
-    }
+    const etag = await replaceWithHistory(this.table, toItemRow(next), current.etag, historyRow(current.id, entry, at), `complaint ${current.id}`);
+    return { ...next, etag };
   }
 
   /** The history of one complaint, newest first. */
   async history(id: string): Promise<StoredAuditEntry[]> {
     const prefix = historyPrefix(id);
     const rows = await listAllEntities<HistoryRow>(this.table, odata`PartitionKey eq ${partitionOf(id)} and RowKey gt ${prefix} and RowKey lt ${`${prefix.slice(0, -1)}}`}`);
-    return rows.map((row) => ({
-      at: row.at,
-      actorId: row.actorId,
-      action: row.action,
-      entityType: 'complaint',
-      entityId: id,
-      before: JSON.parse(row.before) as unknown,
-      after: JSON.parse(row.after) as unknown,
-    }));
+    return historyEntries(rows, 'complaint', id);
   }
 
   /** Adds complaints whose number is not taken yet (demo data), each with a history entry. Returns how many were added. */

@@ -102,6 +102,18 @@ export function dayOfWeek(date: LocalDate): number {
  * public holidays are off, reminders go out inside the window only. Pure: every question takes its date or
  * instant, nothing reads the clock.
  */
+const sharedCalendars = new Map<string, WorkingCalendar>();
+
+/**
+ * The calendar of a zone with the default sending window, built once per process and shared: building one loads
+ * the holiday rules, and each instance caches the days it was asked about.
+ */
+export function calendarFor(timeZone: string): WorkingCalendar {
+  let calendar = sharedCalendars.get(timeZone);
+  if (!calendar) sharedCalendars.set(timeZone, (calendar = new WorkingCalendar({ timeZone })));
+  return calendar;
+}
+
 export class WorkingCalendar {
   /** IANA zone the wall-clock times and local dates are read in. */
   readonly timeZone: string;
