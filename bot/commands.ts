@@ -13,6 +13,7 @@ import { listCommitments, showCommitment } from './handlers/commitments';
 import { showNewComplaintForm } from './handlers/complaint-form';
 import { showComplaint, showComplaints } from './handlers/complaints';
 import { showDirectory, showDirectoryImportForm } from './handlers/directory';
+import { exportCommand } from './handlers/exports';
 import { showReportFraudForm } from './handlers/fraud-form';
 import { showFraudOverview } from './handlers/fraud-overview';
 import { showFraudSignal, showMySignals } from './handlers/fraud-signal';
@@ -22,7 +23,10 @@ import { showLabelCalendar, showWholeLabelCalendar } from './handlers/label-cale
 import { changeLanguage } from './handlers/language';
 import { editPersonCommand } from './handlers/person-form';
 import { runRemindersNow, showMyReminders } from './handlers/reminders';
+import { showYearlyReport } from './handlers/report';
+import { indicatorCommand } from './handlers/report-indicators';
 import { listServices, saveService } from './handlers/services';
+import { showStatus } from './handlers/status';
 import { showDeclareTrainingForm, showMyTraining, showTraining } from './handlers/training';
 import { manageTrainingTypesCommand } from './handlers/training-types';
 import { showWhoami } from './handlers/whoami';
@@ -53,6 +57,17 @@ export const commandTable = {
     description: { fr: 'répondre en anglais (en) ou en français (fr)', en: 'answer in English (en) or French (fr)' },
     audience: 'everyone',
     handle: changeLanguage,
+  },
+  status: {
+    phrasings: ['statut', 'status', 'etat', 'état', 'tableau de bord', 'situation', 'dashboard'],
+    takesArgument: true,
+    example: { fr: 'statut', en: 'status' },
+    description: {
+      fr: 'le tableau de bord : plan d’action, contrôles du trimestre, formations, réclamations, fraude (référent fraude et responsable qualité), prochain CLU et prochaine échéance du label, chaque ligne menant au détail ; votre service si vous êtes encadrant, vos dossiers sinon (« statut formations » pour un domaine)',
+      en: 'the overview: action plan, this quarter’s checks, training, complaints, fraud (fraud referent and quality officer), next CLU and next label deadline, each line leading to its detail; your service for a manager, your own files otherwise (“status training” for one area)',
+    },
+    audience: 'everyone',
+    handle: (context): Promise<void> => showStatus(context, commandTable),
   },
   checks: {
     phrasings: ['controles', 'contrôles', 'checks', 'controles trimestriels'],
@@ -192,6 +207,39 @@ export const commandTable = {
     },
     audience: ['rq', 'admin'],
     handle: importPlanCommand,
+  },
+  report: {
+    phrasings: ['bilan', 'bilan qualite', 'bilan annuel', 'bilan qualite annuel', 'rapport annuel', 'report', 'yearly report', 'quality report'],
+    takesArgument: true,
+    example: { fr: 'bilan 2025', en: 'report 2025' },
+    description: {
+      fr: 'le bilan qualité de l’année (annexe 1 du CLU) calculé à partir des données : réclamations par canal et délais, délais des titres et appels, fraude et cibles, formations par engagement, plan d’actions, contrôles ; avec son classeur Excel (l’année en cours, ou « bilan 2025 »)',
+      en: 'the yearly quality report (the CLU’s annex 1) computed from the data: complaints per channel and reply times, title delays and calls, fraud against targets, training per commitment, action plan, checks; with its Excel workbook (this year, or “report 2025”)',
+    },
+    audience: ['rq', 'admin'],
+    handle: showYearlyReport,
+  },
+  indicators: {
+    phrasings: ['indicateur', 'indicateurs', 'saisir un indicateur', 'indicateurs du bilan', 'indicator', 'indicators'],
+    takesArgument: true,
+    example: { fr: 'indicateur delai-cni-passeports 2025-T1 5,9', en: 'indicator delai-cni-passeports 2025-Q1 5.9' },
+    description: {
+      fr: 'saisir par trimestre ou par année les indicateurs du bilan que Qualibot ne collecte pas : délais des titres, nombres de demandes, appels décrochés, mise à jour du site, réseaux sociaux (« indicateurs » pour les voir)',
+      en: 'enter per quarter or year the report’s indicators Qualibot does not collect: title delays, numbers of requests, answered calls, website updates, social networks (“indicators” to see them)',
+    },
+    audience: ['rq'],
+    handle: indicatorCommand,
+  },
+  export: {
+    phrasings: ['exporter', 'export', 'exports', 'telecharger', 'télécharger'],
+    takesArgument: true,
+    example: { fr: 'exporter réclamations 2026', en: 'export complaints 2026' },
+    description: {
+      fr: 'une liste pour les auditeurs en Excel et CSV, par des liens valables 15 minutes : plan, contrôles [2026-T1], formations, réclamations [2026], fraude [2026] (référent fraude et responsable qualité), audit [2026-11], bilan [2025] (Excel)',
+      en: 'a list for auditors as Excel and CSV, through links valid for 15 minutes: plan, checks [2026-Q1], training, complaints [2026], fraud [2026] (fraud referent and quality officer), audit [2026-11], report [2025] (Excel)',
+    },
+    audience: ['rq', 'admin', 'fraud-referent'],
+    handle: exportCommand,
   },
   reportFraud: {
     phrasings: ['signaler une fraude', 'signaler fraude', 'signaler la fraude', 'nouvelle fraude', 'report fraud', 'report a fraud'],

@@ -6,6 +6,7 @@ import { matchCommand } from '../services/text/command-matcher';
 import type { CommandDefinition } from './command-definition';
 import { commandTable, type CommandName } from './commands';
 import { describeRoles } from './handlers/help';
+import { viewIntentOf } from './handlers/status';
 import type { HandlerContext } from './turn-context';
 
 const matchable = (Object.entries(commandTable) as [CommandName, CommandDefinition][]).map(([name, command]) => ({
@@ -24,7 +25,8 @@ export type MessageOutcome = { kind: 'command'; name: CommandName } | { kind: 'f
 
 /**
  * Answers a chat message: runs the command it names if the actor may, else says who may; text that names no
- * command gets the closest commands as buttons, or the help card when nothing is close.
+ * command but reads as a view (services/status/view-intent.ts) runs that view; anything else gets the closest
+ * commands as buttons, or the help card when nothing is close.
  */
 export async function routeMessage(
   context: HandlerContext,
@@ -34,14 +36,17 @@ export async function routeMessage(
   const { actor, locale } = context;
   // An empty message (an attachment, a bare mention) gets the help card.
   const result = matchCommand(text.trim() === '' ? 'aide' : text, matchable);
-  if (result.kind === 'unknown') {
-    const suggestions = result.suggestions
+  // Issue 7: a message no phrasing starts may still name a view, in any word order (« en retard actions »).
+  const intent = result.kind === 'unknown' ? await viewIntentOf(context, text) : undefined;
+  const match = result.kind === 'match' ? result.match : intent && { name: intent.command, argument: intent.argument };
+  if (!match) {
+    const suggestions = (result.kind === 'unknown' ? result.suggestions : [])
       .filter((name) => isInAudience(actor.roles, commandTable[name].audience))
       .map((name) => ({ label: commandTable[name].example[locale].split(' ')[0] ?? name, command: name }));
     await reply(unknownCommandCard({ typed: text.trim(), suggestions }, locale));
     return { kind: 'unknown' };
   }
-  const { name, argument } = result.match;
+  const { name, argument } = match;
   const command: CommandDefinition = commandTable[name];
   if (!isInAudience(actor.roles, command.audience)) {
     const t = texts[locale];

@@ -19,6 +19,7 @@ import { complaintFormCard, complaintFormSample } from './complaint-form';
 import { complaintsCard, complaintsSample } from './complaints';
 import { directoryCard, directorySample } from './directory';
 import { directoryImportCard, directoryImportSample } from './directory-import';
+import { exportCard, exportSample } from './export';
 import { fraudFormCard, fraudFormSample } from './fraud-form';
 import { fraudOverviewCard, fraudOverviewSample } from './fraud-overview';
 import { fraudSignalCard, fraudSignalSample } from './fraud-signal';
@@ -33,6 +34,9 @@ import type { Locale } from './locale';
 import { noticeCard, noticeSample } from './notice';
 import { personFormCard, personFormSample } from './person-form';
 import { reminderDigestCard, reminderDigestSample } from './reminder-digest';
+import { reportCard, reportSample } from './report';
+import { reportIndicatorsCard, reportIndicatorsSample } from './report-indicators';
+import { statusCard, statusSample } from './status';
 import type { CardJson } from './render';
 import { trainingFormCard, trainingFormSample } from './training-form';
 import { trainingOverviewCard, trainingOverviewSample } from './training-overview';
@@ -157,4 +161,13 @@ export const cardGallery: Record<string, (locale: Locale) => CardJson> = {
       locale,
     ),
   'label-calendar-done': (locale) => labelCalendarDoneCard(labelCalendarDoneSample, locale),
+  report: (locale) => reportCard(reportSample, locale),
+  'report-no-data': (locale) =>
+    reportCard({ ...reportSample, heading: 'Bilan qualité 2019', noData: 'Aucune donnée enregistrée pour 2019.', sections: [], legend: '', reportUrl: '', expiry: '', canEnterIndicators: false }, locale),
+  'report-indicators': (locale) => reportIndicatorsCard(reportIndicatorsSample, locale),
+  export: (locale) => exportCard(exportSample, locale),
+  'export-workbook-only': (locale) => exportCard({ ...exportSample, title: 'Bilan qualité — 2025', summary: 'Classeur de 8 feuille(s).', csvUrl: '' }, locale),
+  status: (locale) => statusCard(statusSample, locale),
+  'status-agent': (locale) =>
+    statusCard({ ...statusSample, subtitle: 'Vos dossiers — au 23/11/2026', notice: 'Mots non compris : urgent.', lines: statusSample.lines.filter((line) => !line.title.startsWith('Fraude')) }, locale),
 };

@@ -14,10 +14,11 @@ import { FraudVolumesRepository } from './fraud/fraud-volumes-repository';
 import { LabelCalendarAdmin } from './label-calendar/label-calendar-admin';
 import { LabelCalendarRepository } from './label-calendar/label-calendar-repository';
 import { PeopleRepository } from './directory/people-repository';
+import { ReportIndicatorsRepository } from './report/report-indicators-repository';
 import { ServicesRepository } from './directory/services-repository';
 import type { ReferentielId } from './referentiel/commitment';
 import { CommitmentsRepository } from './referentiel/commitments-repository';
-import { WorkingCalendar } from './reminders/calendar';
+import { calendarFor, type WorkingCalendar } from './reminders/calendar';
 import { LeaseRepository } from './reminders/lease-repository';
 import { OutboxRepository } from './reminders/outbox-repository';
 import { SweepStateRepository } from './reminders/sweep-state-repository';
@@ -38,6 +39,8 @@ export interface AppServices {
   referentiel: ReferentielId;
   /** IANA zone in which dates are shown and deadlines computed. */
   timeZone: string;
+  /** Working days and sending window in that zone (French holidays): one instance, building one loads the holiday rules. */
+  calendar: WorkingCalendar;
   people: PeopleRepository;
   services: ServicesRepository;
   commitments: CommitmentsRepository;
@@ -75,6 +78,8 @@ export interface AppServices {
   labelCalendar: LabelCalendarRepository;
   /** Creating, editing, retiring obligations and marking their occurrences done (issue 7). */
   labelCalendarAdmin: LabelCalendarAdmin;
+  /** Figures the quality officer enters for the yearly report: title delays, calls, website (issue 7). */
+  reportIndicators: ReportIndicatorsRepository;
 }
 
 /** Wires repositories and use cases to a storage account. */
@@ -83,6 +88,7 @@ export function createAppServices(
   clock: Clock,
   options: { referentiel: ReferentielId; timeZone: string; initialAdmins?: readonly string[] },
 ): AppServices {
+  const calendar = calendarFor(options.timeZone);
   const people = new PeopleRepository(store.table(tableNames.people));
   const services = new ServicesRepository(store.table(tableNames.services));
   const audit = new AuditRepository(store.table(tableNames.audit), clock);
@@ -95,6 +101,7 @@ export function createAppServices(
     clock,
     referentiel: options.referentiel,
     timeZone: options.timeZone,
+    calendar,
     people,
     services,
     commitments,
@@ -118,7 +125,8 @@ export function createAppServices(
     complaints: new ComplaintsRepository(store.table(tableNames.complaints)),
     clu: new CluMeetingsRepository(store.table(tableNames.cluMeetings)),
     labelCalendar,
-    labelCalendarAdmin: new LabelCalendarAdmin({ labelCalendar, people, audit, clock, calendar: new WorkingCalendar({ timeZone: options.timeZone }) }),
+    reportIndicators: new ReportIndicatorsRepository(store.table(tableNames.reportIndicators)),
+    labelCalendarAdmin: new LabelCalendarAdmin({ labelCalendar, people, audit, clock, calendar }),
   };
 }
 

@@ -9,7 +9,6 @@ import { findOwner } from '../../services/checks/check-item-edit';
 import type { CommandContext, HandlerContext } from '../turn-context';
 import { defineVerb } from '../verb-definition';
 import { storeNewAction } from './action-create';
-import { calendarFor } from './action-view';
 import { maxOwnerChoices } from './check-item-form';
 
 const texts = {
@@ -98,7 +97,7 @@ async function buildActionForm(context: HandlerContext, values: ActionFormValues
       submitLabel: rq ? t.submitRq : t.submitProposal,
       ...values,
       ownerId: owner ? (listed ? owner.id : (owner.email ?? values.ownerId)) : values.ownerId,
-      today: calendarFor(app.timeZone).localDateOf(clock.now()),
+      today: app.calendar.localDateOf(clock.now()),
       deadlineHint: rq ? t.deadlineRq : t.deadlineProposal,
       sourceChoices: actionSources.map((value) => ({ value, title: actionSourceLabels[value][locale] })),
       serviceChoices: services.map((service) => ({ value: service.code, title: `${service.name} (${service.code})` })),
@@ -150,7 +149,7 @@ export const actionProposeVerb = defineVerb({
     const ownerId = isBlank(data.ownerId) ? '' : (findOwner(people, data.ownerId)?.id ?? data.ownerId);
     const result = validateProposal(
       { ...data, ownerId },
-      { proposer: actor, people, serviceCodes: services.map((service) => service.code), existing, today: calendarFor(app.timeZone).localDateOf(now), now },
+      { proposer: actor, people, serviceCodes: services.map((service) => service.code), existing, today: app.calendar.localDateOf(now), now },
     );
     if (!result.ok) return buildActionForm(context, { ...data, ownerId: data.ownerId || actor.id }, result.errors);
     return storeNewAction(context, result.item);

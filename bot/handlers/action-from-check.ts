@@ -6,7 +6,7 @@ import { proposalFromCheckProblem } from '../../services/action-plan/action-prop
 import { parseQuarterId, quarterById } from '../../services/reminders/quarter';
 import { defineVerb } from '../verb-definition';
 import { storeNewAction } from './action-create';
-import { buildActionCard, calendarFor } from './action-view';
+import { buildActionCard } from './action-view';
 import { buildCheckCard } from './checks';
 
 const texts = {
@@ -60,7 +60,7 @@ export const actionFromCheckVerb = defineVerb({
       people,
       serviceCodes: services.map((service) => service.code),
       existing,
-      today: calendarFor(app.timeZone).localDateOf(now),
+      today: app.calendar.localDateOf(now),
       now,
     });
     if (!result.ok) return buildCheckCard(context, check, quarter, result.errors.map((error) => error.message).join(' '));

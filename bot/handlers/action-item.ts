@@ -11,7 +11,7 @@ import { ConcurrentUpdateError } from '../../services/storage/storage-errors';
 import type { CommandContext, HandlerContext } from '../turn-context';
 import { defineVerb } from '../verb-definition';
 import { proposalTopic } from './action-create';
-import { approvalTopic, buildActionCard, calendarFor, decisionTopic } from './action-view';
+import { approvalTopic, buildActionCard, decisionTopic } from './action-view';
 
 const texts = {
   fr: {
@@ -145,7 +145,7 @@ export const actionTransitionVerb = defineVerb({
     const people = await app.people.list();
     const transitionContext = {
       now,
-      today: calendarFor(app.timeZone).localDateOf(now),
+      today: app.calendar.localDateOf(now),
       people,
       serviceCodes: (await app.services.list()).map((service) => service.code),
       timeZone: app.timeZone,

@@ -6,7 +6,6 @@ import { actionStateLabels, isOverdue, type ActionItem, type ActionState } from 
 import { planView, shortenText, type PlanCounts, type PlanScope } from '../../services/action-plan/action-plan-view';
 import { formatDay } from '../../services/training/training-dates';
 import type { CommandContext, HandlerContext } from '../turn-context';
-import { calendarFor } from './action-view';
 
 const texts = {
   fr: {
@@ -105,7 +104,7 @@ export async function buildActionPlanCard(context: HandlerContext, words: string
   const t = texts[locale];
   const [services, items, people] = await Promise.all([app.services.list(), app.actions.list(), app.people.list()]);
   const filters = parseActionFilters(words, services.map((service) => service.code));
-  const today = calendarFor(app.timeZone).localDateOf(clock.now());
+  const today = app.calendar.localDateOf(clock.now());
   const view = planView(items, actor, filters, today);
   const names = new Map(people.map((person) => [person.id, person.name]));
   return actionPlanCard(

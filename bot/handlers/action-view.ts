@@ -7,7 +7,6 @@ import { allowedActions, settledDecision, type ActionVerb } from '../../services
 import type { AppServices } from '../../services/app-services';
 import type { Clock } from '../../services/clock';
 import type { Person } from '../../services/directory/person';
-import { WorkingCalendar } from '../../services/reminders/calendar';
 
 /** What drawing an action card needs: whose view it is, in which language, and the services. */
 export interface ActionViewer {
@@ -91,13 +90,6 @@ const stateColors: Record<ActionState, string> = {
   cancelled: 'Attention',
 };
 
-const calendars = new Map<string, WorkingCalendar>();
-/** The prefecture's calendar (today's date in its zone), one per zone. */
-export function calendarFor(timeZone: string): WorkingCalendar {
-  let calendar = calendars.get(timeZone);
-  if (!calendar) calendars.set(timeZone, (calendar = new WorkingCalendar({ timeZone })));
-  return calendar;
-}
 
 function formatDay(day: string, locale: Locale): string {
   return locale === 'fr' ? `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}` : day;
@@ -140,7 +132,7 @@ export async function buildActionCard(
     if (!names.has(id)) names.set(id, (await app.people.get(id))?.name ?? t.unknownPerson);
     return names.get(id) ?? t.unknownPerson;
   };
-  const today = calendarFor(app.timeZone).localDateOf(clock.now());
+  const today = app.calendar.localDateOf(clock.now());
   const roundOver = mode === 'approval' && options.round !== undefined && Date.parse(item.submittedAt ?? '') !== options.round;
   // No « Démarrer » button: « Noter l’avancement » starts a planned action, one button less (Teams shows 5 at most).
   let verbs: ActionVerb[] = allowedActions(item, actor).filter((verb) => verb !== 'start');

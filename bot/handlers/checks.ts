@@ -8,7 +8,6 @@ import { actionStateLabels } from '../../services/action-plan/action-item';
 import { actionOfCheck, mayTurnCheckIntoAction } from '../../services/action-plan/action-intake';
 import { checkAnswers, checkLocationLabels, type CheckAnswer, type CheckItem } from '../../services/checks/check-item';
 import { decideCheckAnswer } from '../../services/checks/check-rules';
-import { WorkingCalendar } from '../../services/reminders/calendar';
 import { parseQuarterId, quarterById, quarterOf, type Quarter } from '../../services/reminders/quarter';
 import type { CommandContext, HandlerContext } from '../turn-context';
 import { defineVerb } from '../verb-definition';
@@ -53,12 +52,6 @@ const texts = {
 };
 
 const quarterLabel = (quarter: Quarter, locale: Locale) => (locale === 'fr' ? `T${quarter.id.slice(-1)} ${quarter.id.slice(0, 4)}` : quarter.id);
-const calendars = new Map<string, WorkingCalendar>();
-function calendarFor(timeZone: string): WorkingCalendar {
-  let calendar = calendars.get(timeZone);
-  if (!calendar) calendars.set(timeZone, (calendar = new WorkingCalendar({ timeZone })));
-  return calendar;
-}
 
 async function nameOf(context: HandlerContext, id: string): Promise<string> {
   return (await context.app.people.get(id))?.name ?? texts[context.locale].unknownPerson;
@@ -139,7 +132,7 @@ export const checkAnswerVerb = defineVerb({
     const existing = await app.checkAnswers.get(quarter.id, item.id);
     if (existing) return buildCheckCard(context, item, quarter);
     const now = clock.now();
-    const today = calendarFor(app.timeZone).localDateOf(now);
+    const today = app.calendar.localDateOf(now);
     const decision = decideCheckAnswer(item, quarter, actor, { answer: data.answer, problem: data.problem }, today, now);
     if (!decision.ok) return buildCheckCard(context, item, quarter, decision.reason);
     const outcome = await app.checkAnswers.record(decision.answer);
@@ -157,7 +150,7 @@ export const checkAnswerVerb = defineVerb({
 export async function showChecks(context: CommandContext): Promise<void> {
   const { app, actor, locale, clock, argument } = context;
   const t = texts[locale];
-  const today = calendarFor(app.timeZone).localDateOf(clock.now());
+  const today = app.calendar.localDateOf(clock.now());
   const typed = argument.trim().replace(/^(T|Q)(\d)\s+(\d{4})$/i, '$3-T$2');
   const quarterId = typed === '' ? quarterOf(today).id : parseQuarterId(typed);
   if (!quarterId) return context.reply(t.badQuarter);

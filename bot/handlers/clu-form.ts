@@ -9,9 +9,9 @@ import type { StoredCluMeeting } from '../../services/clu/clu-meetings-repositor
 import { ConcurrentUpdateError } from '../../services/storage/storage-errors';
 import type { CommandContext, HandlerContext } from '../turn-context';
 import { defineVerb } from '../verb-definition';
-import { calendarFor } from './action-view';
 import { maxOwnerChoices } from './check-item-form';
 import { buildCluCard, invitationTopic } from './clu-view';
+import { calendarFor } from '../../services/reminders/calendar';
 
 const texts = {
   fr: {
@@ -95,7 +95,7 @@ function valuesOf(meeting: CluMeeting, timeZone: string): FormValues {
  */
 async function newValues(context: HandlerContext): Promise<FormValues> {
   const { app, clock } = context;
-  const calendar = calendarFor(app.timeZone);
+  const calendar = app.calendar;
   const now = clock.now();
   const today = calendar.localDateOf(now);
   const [meetings, people] = await Promise.all([app.clu.list(), app.people.list()]);
@@ -145,7 +145,7 @@ async function buildCluForm(context: HandlerContext, meeting: CluMeeting | undef
       people: listed
         ? [...people].sort((a, b) => a.name.localeCompare(b.name, 'fr')).map((person) => ({ value: person.id, title: `${person.name} (${person.service ?? '—'})` }))
         : [],
-      today: calendarFor(app.timeZone).localDateOf(clock.now()),
+      today: app.calendar.localDateOf(clock.now()),
       formError: message('form') || (fieldErrors ? t.invalid : ''),
       dateError: message('date'),
       timeError: message('time'),
@@ -197,7 +197,7 @@ export const cluSaveVerb = defineVerb({
     if (data.id !== '' && !current) return buildCluCard(context, { notice: t.notFound, noticeColor: 'Attention' });
     if (current && current.revision !== data.revision) return buildCluCard(context, { notice: t.stale, noticeColor: 'Attention' });
     const input: CluFormInput = data;
-    const result = validateCluForm(input, { actor, people, meetings, current, now, calendar: calendarFor(app.timeZone), locale });
+    const result = validateCluForm(input, { actor, people, meetings, current, now, calendar: app.calendar, locale });
     if (!result.ok) return buildCluForm(context, current, data, result.errors);
     const { meeting } = result;
     const topic = invitationTopic(meeting.id);

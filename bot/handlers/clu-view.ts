@@ -9,7 +9,7 @@ import { cluAnswerLabels, type CluAnswer, type CluMeeting } from '../../services
 import { currentAnswer } from '../../services/clu/clu-steps';
 import type { Person } from '../../services/directory/person';
 import { formatDay } from '../../services/training/training-dates';
-import { calendarFor } from './action-view';
+import { calendarFor } from '../../services/reminders/calendar';
 
 /** Whose view a CLU card is drawn for, in which language, with which services. */
 export interface CluViewer {

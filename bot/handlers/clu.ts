@@ -10,8 +10,8 @@ import { ConcurrentUpdateError } from '../../services/storage/storage-errors';
 import { formatDay } from '../../services/training/training-dates';
 import type { CommandContext, HandlerContext, VerbContext } from '../turn-context';
 import { defineVerb } from '../verb-definition';
-import { calendarFor } from './action-view';
 import { buildCluCard, buildInvitationCard, invitationTopic } from './clu-view';
+import { calendarFor } from '../../services/reminders/calendar';
 
 const texts = {
   fr: {

@@ -6,9 +6,9 @@ import { validateComplaintForm, type ComplaintField, type ComplaintFieldError, t
 import { findOwner } from '../../services/checks/check-item-edit';
 import type { CommandContext, HandlerContext } from '../turn-context';
 import { defineVerb } from '../verb-definition';
-import { calendarFor } from './action-view';
 import { maxOwnerChoices } from './check-item-form';
 import { buildComplaintCard, complaintAssignedTopic } from './complaint-view';
+import { calendarFor } from '../../services/reminders/calendar';
 
 const texts = {
   fr: {

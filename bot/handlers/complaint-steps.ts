@@ -10,8 +10,8 @@ import { ConcurrentUpdateError } from '../../services/storage/storage-errors';
 import { formatDay } from '../../services/training/training-dates';
 import type { HandlerContext } from '../turn-context';
 import { defineVerb } from '../verb-definition';
-import { calendarFor } from './action-view';
 import { buildComplaintCard, complaintAssignedTopic, complaintForbiddenCard, complaintNotFoundCard } from './complaint-view';
+import { calendarFor } from '../../services/reminders/calendar';
 
 const texts = {
   fr: {

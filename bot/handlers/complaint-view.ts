@@ -9,9 +9,8 @@ import { complaintStateLabels, substanceReply, type Complaint } from '../../serv
 import { answeredOnTime, effectiveReceiptDay, isLate } from '../../services/complaints/complaint-deadline';
 import { allowedComplaintSteps } from '../../services/complaints/complaint-transitions';
 import type { Person } from '../../services/directory/person';
-import { addCalendarDays } from '../../services/reminders/calendar';
+import { addCalendarDays, calendarFor } from '../../services/reminders/calendar';
 import { formatDay } from '../../services/training/training-dates';
-import { calendarFor } from './action-view';
 import { maxOwnerChoices } from './check-item-form';
 
 /** Whose view a complaint card is drawn for, in which language, with which services. */

@@ -12,8 +12,9 @@ import { complaintsView, type ComplaintScope } from '../../services/complaints/c
 import { formatDay } from '../../services/training/training-dates';
 import type { CommandContext, HandlerContext } from '../turn-context';
 import { defineVerb } from '../verb-definition';
-import { calendarFor } from './action-view';
 import { buildComplaintCard, complaintForbiddenCard, complaintNotFoundCard } from './complaint-view';
+import { complaintsFilterCard } from './status-details';
+import { calendarFor } from '../../services/reminders/calendar';
 
 const texts = {
   fr: {
@@ -135,9 +136,12 @@ export async function buildComplaintsCard(context: HandlerContext, year: number,
   );
 }
 
-/** « réclamations [année] ». */
+/** « réclamations [année] »; « en retard » or « en attente » lists those still waiting, whatever their year (status-details.ts). */
 export async function showComplaints(context: CommandContext): Promise<void> {
   const { app, clock, locale } = context;
+  // Issue 7: « réclamations en retard », « réclamations en attente », whatever their year.
+  const filtered = await complaintsFilterCard(context, context.argument);
+  if (filtered) return context.reply(filtered);
   const currentYear = Number(calendarFor(app.timeZone).localDateOf(clock.now()).slice(0, 4));
   const words = context.argument.trim();
   const year = /^\d{4}$/.test(words) && Number(words) >= 2000 && Number(words) <= currentYear ? Number(words) : undefined;

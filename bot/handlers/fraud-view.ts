@@ -8,7 +8,7 @@ import type { Person } from '../../services/directory/person';
 import { fraudNatureLabels, fraudServiceLabel, titleTypeLabels } from '../../services/fraud/fraud-catalog';
 import { isAuditedRead, mayQualify, questionRoundOf } from '../../services/fraud/fraud-rules';
 import { fraudStateLabels, roundOf, type FraudSignal, type FraudState } from '../../services/fraud/fraud-signal';
-import { WorkingCalendar, type LocalDate } from '../../services/reminders/calendar';
+import type { LocalDate } from '../../services/reminders/calendar';
 import { formatDay } from '../../services/training/training-dates';
 
 /** Who looks at a signal, in which language, with which services. */
@@ -61,13 +61,9 @@ const texts = {
 
 const stateColors: Record<FraudState, string> = { submitted: 'Warning', confirmed: 'Good', 'not-confirmed': 'Default', 'to-complete': 'Attention' };
 
-const calendars = new Map<string, WorkingCalendar>();
-
-/** Today in the prefecture's zone (one calendar per zone: building one loads the holiday rules). */
+/** Today in the prefecture's zone. */
 export function todayFor(app: AppServices, clock: Clock): LocalDate {
-  let calendar = calendars.get(app.timeZone);
-  if (!calendar) calendars.set(app.timeZone, (calendar = new WorkingCalendar({ timeZone: app.timeZone })));
-  return calendar.localDateOf(clock.now());
+  return app.calendar.localDateOf(clock.now());
 }
 
 /** An instant as the viewer reads it (« 05/01/2027 10:12 »). */

@@ -8,7 +8,7 @@ import { dueWithin, lastDoneText, late, lookAheadMonths, scheduleText, standingT
 import type { ObligationActiveOutcome } from '../../services/label-calendar/label-calendar-admin';
 import { isCurrentDone, isPending, labelObligationIdSchema, type LabelObligation } from '../../services/label-calendar/label-obligation';
 import { mayMarkDone } from '../../services/label-calendar/label-occurrences';
-import { WorkingCalendar, type LocalDate } from '../../services/reminders/calendar';
+import type { LocalDate } from '../../services/reminders/calendar';
 import { formatDay } from '../../services/training/training-dates';
 import type { CommandContext, HandlerContext } from '../turn-context';
 import { defineVerb } from '../verb-definition';
@@ -49,14 +49,9 @@ const texts = {
   },
 };
 
-const calendars = new Map<string, WorkingCalendar>();
-
-/** Today in the prefecture's zone (one calendar per zone, built once). */
+/** Today in the prefecture's zone. */
 export function todayOf(context: HandlerContext): LocalDate {
-  const { timeZone } = context.app;
-  let calendar = calendars.get(timeZone);
-  if (!calendar) calendars.set(timeZone, (calendar = new WorkingCalendar({ timeZone })));
-  return calendar.localDateOf(context.clock.now());
+  return context.app.calendar.localDateOf(context.clock.now());
 }
 
 /** "Enquête annuelle de satisfaction (3.2)". */

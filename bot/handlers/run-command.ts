@@ -12,12 +12,15 @@ const texts = {
 };
 
 /**
- * A button that runs a chat command (suggestions, the welcome card's "Aide"): Universal Actions work the same in
- * every Teams client, where `imBack` buttons do not. The command's card replaces the card clicked.
+ * A button that runs a chat command (suggestions, the welcome card's "Aide", a `statut` line with its words):
+ * Universal Actions work the same in every Teams client, where `imBack` buttons do not. The command's card replaces
+ * the card clicked.
  */
 export const runCommandVerb = defineVerb({
   schema: z.object({
     command: z.string().refine((name): name is CommandName => Object.prototype.hasOwnProperty.call(commandTable, name)),
+    /** Words after the command, as typed in chat (« en retard » on a `statut` line); none by default. */
+    argument: z.string().max(200).optional(),
   }),
   audience: 'everyone',
   handle: async (context, data) => {
@@ -27,7 +30,7 @@ export const runCommandVerb = defineVerb({
       return noticeCard({ style: 'warning', title: texts[locale].forbidden, text: '', reference: '' }, locale);
     }
     const answers: (CardJson | string)[] = [];
-    await command.handle({ ...context, argument: '', reply: async (message) => void answers.push(message) });
+    await command.handle({ ...context, argument: data.argument ?? '', reply: async (message) => void answers.push(message) });
     const card = answers.findLast((answer): answer is CardJson => typeof answer !== 'string');
     if (card) return card;
     const text = answers.filter((answer): answer is string => typeof answer === 'string').join('\n');

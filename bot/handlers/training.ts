@@ -6,13 +6,14 @@ import { trainingFormCard } from '../../cards/training-form';
 import { trainingOverviewCard } from '../../cards/training-overview';
 import { trainingStatusCard, type TrainingStatusCardData } from '../../cards/training-status';
 import { aadObjectIdSchema, type Person, type StoredPerson } from '../../services/directory/person';
-import { WorkingCalendar, type LocalDate } from '../../services/reminders/calendar';
+import type { LocalDate } from '../../services/reminders/calendar';
 import { normalizeText } from '../../services/text/normalize';
 import { formatDay } from '../../services/training/training-dates';
 import { declarablePeople, followedPeople, trainingOverview, trainingScopeOf } from '../../services/training/training-overview';
 import { mayDeclareFor, validateDeclaration, type DeclarationError } from '../../services/training/training-record';
 import { trainingTypeIdSchema } from '../../services/training/training-type';
 import type { CommandContext, HandlerContext } from '../turn-context';
+import { trainingFilterCard } from './status-details';
 import { defineVerb } from '../verb-definition';
 import { formCardData, overviewCardData, statusCardData, typeLabel, type TrainingFormValues } from './training-views';
 
@@ -46,12 +47,9 @@ const texts = {
   },
 };
 
-const calendars = new Map<string, WorkingCalendar>();
 /** Today in the prefecture's zone. */
 function todayOf(context: HandlerContext): LocalDate {
-  let calendar = calendars.get(context.app.timeZone);
-  if (!calendar) calendars.set(context.app.timeZone, (calendar = new WorkingCalendar({ timeZone: context.app.timeZone })));
-  return calendar.localDateOf(context.clock.now());
+  return context.app.calendar.localDateOf(context.clock.now());
 }
 
 /** One person's status card, optionally with what just happened on top. */
@@ -87,10 +85,16 @@ export async function showMyTraining(context: CommandContext): Promise<void> {
   await context.reply(await statusCard(context, context.actor));
 }
 
-/** « formations [service] »: own status for an agent, the service for a manager, everything for the RQ and admins. */
+/**
+ * « formations [service] »: own status for an agent, the service for a manager, everything for the RQ and admins;
+ * « expirées » or « à renouveler » narrows it (status-details.ts).
+ */
 export async function showTraining(context: CommandContext): Promise<void> {
   const { app, actor, locale, argument } = context;
   const t = texts[locale];
+  // Issue 7: « formations expirées », « formations à renouveler [BMI] ».
+  const filtered = await trainingFilterCard(context, argument);
+  if (filtered) return context.reply(filtered);
   const widest = trainingScopeOf(actor);
   if (widest.kind === 'own') return showMyTraining(context);
   const typed = argument.trim().toUpperCase();

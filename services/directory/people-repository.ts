@@ -34,6 +34,11 @@ function toRow(person: Person) {
   };
 }
 
+/** A copy callers may change without changing the cached directory. */
+function copyOf(person: StoredPerson): StoredPerson {
+  return { ...person, roles: [...person.roles] };
+}
+
 function fromRow(row: PersonRow & { rowKey?: string; etag?: string }): StoredPerson {
   const person = personSchema.parse({
     id: row.rowKey,
@@ -49,9 +54,33 @@ function fromRow(row: PersonRow & { rowKey?: string; etag?: string }): StoredPer
   return { ...person, etag: row.etag ?? '' };
 }
 
-/** The directory's people. */
+/** How long this instance trusts its copy of the whole directory (writes through this repository clear it at once). */
+export const directoryCacheTtlMs = 60_000;
+
+/**
+ * The directory's people. `list()` is served from a copy kept in memory for `directoryCacheTtlMs`: approvers,
+ * reminders and status cards need the whole directory on many turns, and reading thousands of rows per click was
+ * the cost issue 9's benchmark found. This repository is the only writer of the table, and every write through it
+ * drops the copy, so this instance never sees its own writes late; another instance's write shows within the TTL.
+ * Point reads (`get`: the actor of a turn) always go to storage.
+ */
 export class PeopleRepository {
-  constructor(private readonly table: TableClient) {}
+  private cached?: { people: StoredPerson[]; readAt: number };
+  /** Bumped by every write: a list read that started before a write must not be kept. */
+  private generation = 0;
+
+  constructor(
+    private readonly table: TableClient,
+    private readonly cacheTtlMs = directoryCacheTtlMs,
+    /** Monotonic milliseconds for the cache's age (not business time). */
+    private readonly monotonicNow: () => number = () => performance.now(),
+  ) {}
+
+  /** Forgets the in-memory copy of the directory (after a write, or when someone else changed it). */
+  invalidate(): void {
+    this.generation += 1;
+    this.cached = undefined;
+  }
 
   /** One person by aadObjectId, or undefined. */
   async get(id: string): Promise<StoredPerson | undefined> {
@@ -68,6 +97,7 @@ export class PeopleRepository {
   async create(person: Person): Promise<boolean> {
     try {
       await this.table.createEntity(toRow(personSchema.parse(person)));
+      this.invalidate();
       return true;
     } catch (error) {
       if (isConflict(error)) return false;
@@ -80,6 +110,7 @@ export class PeopleRepository {
     const { etag, ...fields } = person;
     try {
       const result = await this.table.updateEntity(toRow(personSchema.parse(fields)), 'Replace', { etag });
+      this.invalidate();
       return { ...fields, etag: result.etag ?? '' };
     } catch (error) {
       if (isPreconditionFailed(error) || isNotFound(error)) throw new ConcurrentUpdateError('person');
@@ -87,10 +118,16 @@ export class PeopleRepository {
     }
   }
 
-  /** Every person (the directory is a few thousand rows at most; read with continuation tokens). */
+  /** Every person (the directory is a few thousand rows at most; read with continuation tokens, then kept a while). */
   async list(): Promise<StoredPerson[]> {
+    const cached = this.cached;
+    if (cached && this.monotonicNow() - cached.readAt < this.cacheTtlMs) return cached.people.map(copyOf);
+    const generation = this.generation;
+    const readAt = this.monotonicNow();
     const rows = await listAllEntities<PersonRow>(this.table, odata`PartitionKey eq ${partitionKey}`);
-    return rows.map(fromRow);
+    const people = rows.map(fromRow);
+    if (generation === this.generation) this.cached = { people, readAt };
+    return people.map(copyOf);
   }
 
   /** People registered on first contact and not yet reviewed by an admin. */
@@ -102,6 +139,11 @@ export class PeopleRepository {
   /** Upserts many people in transactions of 100 (idempotent: re-running a failed import completes it). */
   async upsertMany(people: Person[]): Promise<void> {
     const actions: TransactionAction[] = people.map((person) => ['upsert', toRow(personSchema.parse(person)), 'Replace']);
-    await submitInBatches(this.table, actions);
+    try {
+      await submitInBatches(this.table, actions);
+    } finally {
+      // Even a failed import may have applied its first transactions.
+      this.invalidate();
+    }
   }
 }

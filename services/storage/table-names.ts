@@ -21,6 +21,7 @@ export const tableNames = {
   complaints: 'Complaints',
   cluMeetings: 'CluMeetings',
   labelCalendar: 'LabelCalendar',
+  reportIndicators: 'ReportIndicators',
 } as const;
 
 /** One of Qualibot's table names. */

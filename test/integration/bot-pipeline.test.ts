@@ -56,7 +56,7 @@ describe('the bot through its real HTTP pipeline (CloudAdapter, routing, Azurite
 
   it.each([
     ['aid', 'aide'],
-    ['statu', undefined],
+    ['météo', undefined], // « statu » used to be here: it is now a typo of « statut » (issue 7)
   ])('answers the unknown %j in French with the closest commands', async (text, suggestion) => {
     await harness.post(messageActivity(url, text));
     const texts = lastCardTexts();

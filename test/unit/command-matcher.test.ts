@@ -121,6 +121,16 @@ describe('matching messages to commands', () => {
     expect(matched('clu')?.name).toBe('clu');
   });
 
+  it('reads « statut » and its synonyms, keeping the area words for the overview to read', () => {
+    expect(matched('statut')).toEqual({ name: 'status', argument: '' });
+    expect(matched('Tableau de bord')).toEqual({ name: 'status', argument: '' });
+    expect(matched('État')?.name).toBe('status');
+    expect(matched("statut plan d'action")).toEqual({ name: 'status', argument: "plan d'action" });
+    expect(matched('actions en retard')).toEqual({ name: 'actionPlan', argument: 'en retard' });
+    expect(matched('formations expirées')).toEqual({ name: 'training', argument: 'expirées' });
+    expect(matched('en retard actions')).toBeUndefined(); // read by the view layer (services/status/view-intent.ts)
+  });
+
   it('suggests nothing for plain gibberish', () => {
     expect(matchCommand('xqzwv blorp', commands)).toEqual({ kind: 'unknown', suggestions: [] });
   });
@@ -133,5 +143,27 @@ describe('matching messages to commands', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('matching the yearly report, its indicators and the exports (issue 7)', () => {
+  it('tells « bilan » and « indicateur » from the fraud indicators and the fraud report', () => {
+    expect(matched('bilan')).toEqual({ name: 'report', argument: '' });
+    expect(matched('Bilan 2025')).toEqual({ name: 'report', argument: '2025' });
+    expect(matched('bilan qualité 2020')).toEqual({ name: 'report', argument: '2020' });
+    expect(matched('report 2025')).toEqual({ name: 'report', argument: '2025' });
+    expect(matched('report fraud')?.name).toBe('reportFraud');
+    expect(matched('indicateur delai-cni-passeports 2025-T1 5,9')).toEqual({ name: 'indicators', argument: 'delai-cni-passeports 2025-T1 5,9' });
+    expect(matched('indicateurs')).toEqual({ name: 'indicators', argument: '' });
+    expect(matched('indicateurs fraude')?.name).toBe('fraud');
+  });
+
+  it('sends « exporter <liste> » to the exports and keeps « exporter le plan d’action » for the plan', () => {
+    expect(matched('exporter réclamations 2026')).toEqual({ name: 'export', argument: 'réclamations 2026' });
+    expect(matched('Exporter fraude')).toEqual({ name: 'export', argument: 'fraude' });
+    expect(matched('export audit 2026-11')).toEqual({ name: 'export', argument: 'audit 2026-11' });
+    expect(matched('exporter bilan 2025')).toEqual({ name: 'export', argument: 'bilan 2025' });
+    expect(matched('exporter le plan d’action 2026')).toEqual({ name: 'exportPlan', argument: '2026' });
+    expect(matched('export plan')).toEqual({ name: 'exportPlan', argument: '' });
   });
 });
