@@ -7,6 +7,7 @@ import { draftOf, findOwner, parseCheckLocation, type CheckItemDraft, type Check
 import type { HandlerContext } from '../turn-context';
 import { defineVerb } from '../verb-definition';
 import { buildCheckItemsCard } from './check-items';
+import { refusedFormValues } from '../refused-form-values';
 
 /** Past this many people the owner is typed as an e-mail: a longer list would make the card heavy and hard to use. */
 export const maxOwnerChoices = 150;
@@ -128,7 +129,7 @@ export const checkItemSaveVerb = defineVerb({
     }
   },
   invalid: async (context, raw) => {
-    const typed = (key: string, max: number) => (typeof raw[key] === 'string' ? raw[key].slice(0, max) : '');
+    const { typed, etag } = refusedFormValues(raw);
     const itemId = idSchema.safeParse(raw.itemId);
     const draft: CheckItemDraft = {
       label: typed('label', 200),
@@ -138,7 +139,6 @@ export const checkItemSaveVerb = defineVerb({
       owner: typed('owner', 254),
       service: typed('service', 20),
     };
-    const etag = typeof raw.etag === 'string' && raw.etag.length <= 200 ? raw.etag : '';
     return buildItemForm(context, { itemId: itemId.success ? itemId.data : '', etag, draft, formError: texts[context.locale].invalid });
   },
 });

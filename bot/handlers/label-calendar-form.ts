@@ -11,6 +11,7 @@ import { formatDay } from '../../services/training/training-dates';
 import type { HandlerContext } from '../turn-context';
 import { defineVerb } from '../verb-definition';
 import { buildWholeLabelCalendarCard, obligationName } from './label-calendar';
+import { refusedFormValues } from '../refused-form-values';
 
 /** Past this many people the owner is typed as an e-mail: a longer list would make the card heavy and hard to use. */
 export const maxOwnerChoices = 150;
@@ -143,7 +144,7 @@ export const labelCalendarSaveVerb = defineVerb({
     }
   },
   invalid: async (context, raw) => {
-    const typed = (key: string, max: number) => (typeof raw[key] === 'string' ? raw[key].slice(0, max) : '');
+    const { typed, etag } = refusedFormValues(raw);
     const id = labelObligationIdSchema.safeParse(raw.id);
     const current = id.success ? await context.app.labelCalendar.get(id.data) : undefined;
     const draft: LabelObligationDraft = {
@@ -156,7 +157,6 @@ export const labelCalendarSaveVerb = defineVerb({
       extensionMonths: typed('extensionMonths', 2),
       owner: typed('owner', 254),
     };
-    const etag = typeof raw.etag === 'string' && raw.etag.length <= 200 ? raw.etag : '';
     return buildObligationForm(context, { current, etag, draft, formError: texts[context.locale].invalid });
   },
 });

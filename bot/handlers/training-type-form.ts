@@ -9,6 +9,7 @@ import type { HandlerContext } from '../turn-context';
 import { defineVerb } from '../verb-definition';
 import { buildTrainingTypesCard } from './training-types';
 import { typeLabel } from './training-views';
+import { refusedFormValues } from '../refused-form-values';
 
 const texts = {
   fr: {
@@ -130,7 +131,7 @@ export const trainingTypeSaveVerb = defineVerb({
     }
   },
   invalid: async (context, raw) => {
-    const typed = (key: string, max: number) => (typeof raw[key] === 'string' ? raw[key].slice(0, max) : '');
+    const { typed, etag } = refusedFormValues(raw);
     const typeId = trainingTypeIdSchema.safeParse(raw.typeId);
     const draft: TrainingTypeDraft = {
       labelFr: typed('labelFr', 120),
@@ -141,7 +142,6 @@ export const trainingTypeSaveVerb = defineVerb({
       services: typed('services', 500),
       active: typed('active', 5),
     };
-    const etag = typeof raw.etag === 'string' && raw.etag.length <= 200 ? raw.etag : '';
     return buildTypeForm(context, { typeId: typeId.success ? typeId.data : '', etag, draft, formError: texts[context.locale].invalid });
   },
 });
