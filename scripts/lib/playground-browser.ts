@@ -39,7 +39,7 @@ export interface ChatSession {
   /** last bot bubble (text or card) containing text */
   waitForBotMessage(text: string | RegExp, timeoutMs?: number): Promise<Locator>;
   /** clicks an Action.Execute/Action.Submit button (in the last card containing withinCardText, or the last card having that button) */
-  clickAction(title: string, opts?: { withinCardText?: string | RegExp; timeoutMs?: number }): Promise<ActionResult>;
+  clickAction(title: string, opts?: { withinCardText?: string | RegExp; withinCard?: Locator; timeoutMs?: number }): Promise<ActionResult>;
   screenshot(file: string): Promise<void>;
   /** closes the context (and the browser if openChat launched it) */
   close(): Promise<void>;
@@ -126,13 +126,14 @@ export async function openChat(url: string, opts: OpenChatOptions = {}): Promise
       await loc.waitFor({ state: 'visible', timeout: timeoutMs });
       return loc;
     },
-    async clickAction(title: string, o: { withinCardText?: string | RegExp; timeoutMs?: number } = {}): Promise<ActionResult> {
+    async clickAction(title: string, o: { withinCardText?: string | RegExp; withinCard?: Locator; timeoutMs?: number } = {}): Promise<ActionResult> {
       const t = o.timeoutMs ?? 10000;
       const button = (scope: Locator): Locator => scope.getByRole('button', { name: title, exact: true });
       const card =
-        o.withinCardText !== undefined
+        o.withinCard ??
+        (o.withinCardText !== undefined
           ? page.locator('.ac-adaptiveCard', { hasText: o.withinCardText }).last()
-          : page.locator('.ac-adaptiveCard').filter({ has: button(page.locator('.ac-actionSet')) }).last();
+          : page.locator('.ac-adaptiveCard').filter({ has: button(page.locator('.ac-actionSet')) }).last());
       const btn = button(card);
       await btn.waitFor({ state: 'visible', timeout: t });
       const responded = page.waitForResponse(

@@ -44,9 +44,11 @@ describe('a complaint logged by card in the Playground', () => {
     const receivedOn = form.getByRole('combobox', { name: /Reçue le/ });
     await receivedOn.fill(today);
     await receivedOn.press('Enter');
+    // Close the date picker's calendar if it opened, so nothing covers the form's buttons.
+    await receivedOn.press('Escape');
     await form.locator('textarea').first().fill('Rappeler l’usager au 06 12 34 56 78');
     const before = (await stack.bot.app.complaints.listYear(Number(today.slice(0, 4)))).length;
-    const refused = await chat.clickAction('Enregistrer', { withinCardText: 'Nouvelle réclamation' });
+    const refused = await chat.clickAction('Enregistrer', { withinCard: form });
     expect(refused).toMatchObject({ kind: 'invoke', status: 200 });
     await chat.waitForCardWithText('Ce texte semble contenir un numéro de téléphone');
     await chat.screenshot(join(screenshots, 'complaint-refused.png'));
@@ -56,7 +58,7 @@ describe('a complaint logged by card in the Playground', () => {
   it('saves the corrected form and shows the reply due date (5 working days for an e-mail, E.17)', async () => {
     const form = await chat.waitForCardWithText('Nouvelle réclamation');
     await form.locator('textarea').first().fill('Horaires d’ouverture de l’accueil des étrangers jugés trop restreints');
-    const saved = await chat.clickAction('Enregistrer', { withinCardText: 'Nouvelle réclamation' });
+    const saved = await chat.clickAction('Enregistrer', { withinCard: form });
     expect(saved).toMatchObject({ kind: 'invoke', status: 200 });
     const due = replyDueOn(today, 'email', calendar);
     const card = await chat.waitForCardWithText(`Réponse attendue le ${formatDay(due, 'fr')}`);
