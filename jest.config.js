@@ -1,4 +1,8 @@
-/** Three suites: unit (pure, no I/O), integration (real Azurite), e2e (real Playground in a real browser). */
+/**
+ * Five suites: unit (pure, no I/O), integration (real Azurite), reliability (faults: killed processes, storage
+ * outages, connector errors) and security (fuzzing, access matrix, data protection) on a real Azurite, and e2e
+ * (real Playground in a real browser).
+ */
 const tsJest = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 
 module.exports = {
@@ -18,6 +22,24 @@ module.exports = {
       testEnvironment: 'node',
       globalSetup: '<rootDir>/test/integration/global-setup.ts',
       globalTeardown: '<rootDir>/test/integration/global-teardown.ts',
+    },
+    {
+      displayName: 'reliability',
+      testMatch: ['<rootDir>/test/reliability/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/slow-machine-timeout.ts'],
+      transform: tsJest,
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/test/integration/global-setup.ts',
+      globalTeardown: '<rootDir>/test/reliability/global-teardown.ts',
+    },
+    {
+      displayName: 'security',
+      testMatch: ['<rootDir>/test/security/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/slow-machine-timeout.ts'],
+      transform: tsJest,
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/test/integration/global-setup.ts',
+      globalTeardown: '<rootDir>/test/reliability/global-teardown.ts',
     },
     {
       displayName: 'e2e',
