@@ -62,7 +62,8 @@ export async function routeCardAction(context: VerbContext, value: unknown): Pro
   const parsed = invokeValueSchema.safeParse(value);
   if (!parsed.success) return { card: refusal(locale, t.malformedTitle, t.malformed), outcome: 'malformed' };
   const { verb, data = {} } = parsed.data.action;
-  if (!isVerbName(verb)) return { card: refusal(locale, t.unknownTitle, t.unknown), outcome: 'unknownVerb', verb };
+  // An unknown verb is whatever the client sent, possibly a person's name: it stays out of the result, hence the logs.
+  if (!isVerbName(verb)) return { card: refusal(locale, t.unknownTitle, t.unknown), outcome: 'unknownVerb' };
   const definition: VerbDefinition = verbRegistry[verb];
   if (!isInAudience(context.actor.roles, definition.audience)) {
     return { card: refusal(locale, t.forbiddenTitle, t.forbidden), outcome: 'forbidden', verb };

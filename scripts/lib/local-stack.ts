@@ -3,7 +3,7 @@ import { loadConfig } from '../../bot/config';
 import { createBotApp, type BotApp } from '../../bot/create-bot-app';
 import { systemClock } from '../../services/clock';
 import { seedDemo, type SeedReport } from '../../services/demo/seed-demo';
-import { createLogger } from '../../services/logger';
+import { createLogger, type LogDestination } from '../../services/logger';
 import { startAzurite, type AzuriteInstance } from './azurite';
 import { startPlayground, type PlaygroundInstance } from './playground';
 import { personaConfig, type Persona } from './playground-personas';
@@ -25,6 +25,8 @@ export interface LocalStackOptions {
   connectionString?: string;
   persona: Persona;
   logLevel?: string;
+  /** Where the bot's log lines go (stdout when absent); tests capture them. */
+  logDestination?: LogDestination;
   /** Prefix for table names (tests share an Azurite). */
   tablePrefix?: string;
 }
@@ -79,7 +81,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       connectionString = azurite.connectionString;
     }
     const config = loadConfig({ ...process.env, STORAGE_CONNECTION_STRING: connectionString, STORAGE_ACCOUNT_URL: '', MicrosoftAppId: '' });
-    const logger = createLogger(options.logLevel ?? config.logLevel);
+    const logger = createLogger(options.logLevel ?? config.logLevel, {}, options.logDestination);
     const bot = await createBotApp(config, systemClock, logger, { tablePrefix: options.tablePrefix });
     const seed = await seedDemo(bot.app);
     const botPort = await bot.listen(options.ports.bot, '127.0.0.1');

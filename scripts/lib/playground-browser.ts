@@ -53,6 +53,8 @@ export interface OpenChatOptions {
   /** extra playwright context options. NB: the browser timezone/locale do NOT reach the bot: activity.localTimezone comes
    *  from the Playground process (startPlayground({ env: { TZ: 'Europe/Paris' } })) and activity.locale is always en-US. */
   contextOptions?: BrowserContextOptions;
+  /** called with each text the chat sends the bot: a typed message, or a string a card action carries (typed or prefilled) */
+  onSent?: (sent: SentText) => void;
 }
 
 /** The chat's compose box (a Lexical contenteditable), not the text inputs of cards in the conversation. */
@@ -66,6 +68,27 @@ function isLocal(url: URL): boolean {
   return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || url.protocol === 'data:' || url.protocol === 'blob:';
 }
 
+/** A text the Playground sent to the bot: a chat message, or one string value of a card action's data. */
+export type SentText = { kind: 'message' | 'field'; text: string };
+
+/** The texts in a request the chat UI makes to the Playground: the message typed, or the values a card action carries. */
+function sentTexts(path: string, body: unknown): SentText[] {
+  const request = (body ?? {}) as { text?: unknown; value?: unknown };
+  const strings = (value: unknown): string[] =>
+    typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
+  if (MESSAGES_RE.test(path)) return typeof request.text === 'string' && request.text !== '' ? [{ kind: 'message', text: request.text }] : [];
+  let value = request.value;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value) as unknown;
+    } catch {
+      value = undefined;
+    }
+  }
+  const data = (value as { action?: { data?: unknown } } | undefined)?.action?.data;
+  return strings(data).map((text) => ({ kind: 'field' as const, text }));
+}
+
 export async function openChat(url: string, opts: OpenChatOptions = {}): Promise<ChatSession> {
   const ownBrowser = opts.browser === undefined;
   const browser = opts.browser ?? (await launchBrowser());
@@ -73,6 +96,20 @@ export async function openChat(url: string, opts: OpenChatOptions = {}): Promise
   // closed network: the UI pulls Segoe UI fonts from res-1.cdn.office.net — fail fast instead of hanging
   await context.route((u) => !isLocal(u), (route) => route.abort());
   const page = await context.newPage();
+  const onSent = opts.onSent;
+  if (onSent) {
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (request.method() !== 'POST' || !(MESSAGES_RE.test(path) || INVOKE_RE.test(path))) return;
+      let body: unknown;
+      try {
+        body = request.postDataJSON() as unknown;
+      } catch {
+        return;
+      }
+      for (const sent of sentTexts(path, body)) onSent(sent);
+    });
+  }
   const timeout = opts.readyTimeoutMs ?? 30000;
 
   const close = async (): Promise<void> => {

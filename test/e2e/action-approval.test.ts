@@ -6,6 +6,7 @@ import { startPlayground, type PlaygroundInstance } from '../../scripts/lib/play
 import { launchBrowser, openChat, type ChatSession } from '../../scripts/lib/playground-browser';
 import { personaConfig } from '../../scripts/lib/playground-personas';
 import { freePort } from '../../scripts/lib/ports';
+import { e2eLogPrivacy } from '../support/log-privacy';
 
 jest.setTimeout(120_000);
 
@@ -18,6 +19,7 @@ const alexId = '00000000-0000-0000-0000-0000000000020';
  * on the card the bot sends her, and a second click on an older card answers with the recorded decision.
  */
 describe('an action closed by its owner and approved by a manager, in two Playgrounds', () => {
+  const logs = e2eLogPrivacy();
   let stack: LocalStack;
   let meganPlayground: PlaygroundInstance;
   let browser: Browser;
@@ -28,7 +30,7 @@ describe('an action closed by its owner and approved by a manager, in two Playgr
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
     const botPort = await freePort();
-    stack = await startLocalStack({ ports: { bot: botPort, playground: await freePort(), azurite: await freePort() }, persona: 'adele', logLevel: 'silent' });
+    stack = await startLocalStack({ ports: { bot: botPort, playground: await freePort(), azurite: await freePort() }, persona: 'adele', ...logs.stackOptions });
     meganPlayground = await startPlayground({
       botEndpoint: `http://127.0.0.1:${botPort}/api/messages`,
       port: await freePort(),
@@ -59,8 +61,8 @@ describe('an action closed by its owner and approved by a manager, in two Playgr
     );
     actionId = created.id;
     browser = await launchBrowser();
-    adele = await openChat(stack.playground.url, { browser });
-    megan = await openChat(meganPlayground.url, { browser });
+    adele = await openChat(stack.playground.url, { browser, ...logs.chatOptions });
+    megan = await openChat(meganPlayground.url, { browser, ...logs.chatOptions });
   });
 
   afterAll(async () => {
@@ -69,6 +71,7 @@ describe('an action closed by its owner and approved by a manager, in two Playgr
     await browser?.close();
     await meganPlayground?.stop();
     await stack?.stop();
+    logs.expectNoPersonalData();
   });
 
   it('lets the owner mark the action done with the effectiveness check; the manager receives the approval card', async () => {

@@ -8,6 +8,7 @@ import { personaConfig } from '../../scripts/lib/playground-personas';
 import { freePort } from '../../scripts/lib/ports';
 import { addCalendarDays, WorkingCalendar } from '../../services/reminders/calendar';
 import { formatDay } from '../../services/training/training-dates';
+import { e2eLogPrivacy } from '../support/log-privacy';
 
 jest.setTimeout(120_000);
 
@@ -20,6 +21,7 @@ const meganId = '00000000-0000-0000-0000-0000000000021';
  * invitation, she clicks « Présent(e) », and both her card and Alex's `clu` show her answer.
  */
 describe('a CLU meeting scheduled by card and answered in a second Playground', () => {
+  const logs = e2eLogPrivacy();
   let stack: LocalStack;
   let meganPlayground: PlaygroundInstance;
   let browser: Browser;
@@ -32,7 +34,7 @@ describe('a CLU meeting scheduled by card and answered in a second Playground', 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
     const botPort = await freePort();
-    stack = await startLocalStack({ ports: { bot: botPort, playground: await freePort(), azurite: await freePort() }, persona: 'alex', logLevel: 'silent' });
+    stack = await startLocalStack({ ports: { bot: botPort, playground: await freePort(), azurite: await freePort() }, persona: 'alex', ...logs.stackOptions });
     meganPlayground = await startPlayground({
       botEndpoint: `http://127.0.0.1:${botPort}/api/messages`,
       port: await freePort(),
@@ -40,9 +42,9 @@ describe('a CLU meeting scheduled by card and answered in a second Playground', 
       env: { TZ: 'Europe/Paris' },
     });
     browser = await launchBrowser();
-    alex = await openChat(stack.playground.url, { browser });
+    alex = await openChat(stack.playground.url, { browser, ...logs.chatOptions });
     // Opening her chat installs the bot for Megan: the invitation can then reach her.
-    megan = await openChat(meganPlayground.url, { browser });
+    megan = await openChat(meganPlayground.url, { browser, ...logs.chatOptions });
   });
 
   afterAll(async () => {
@@ -51,6 +53,7 @@ describe('a CLU meeting scheduled by card and answered in a second Playground', 
     await browser?.close();
     await meganPlayground?.stop();
     await stack?.stop();
+    logs.expectNoPersonalData();
   });
 
   it('lets the quality officer schedule the meeting on the prefilled form; the members are invited', async () => {

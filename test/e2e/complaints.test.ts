@@ -7,6 +7,7 @@ import { freePort } from '../../scripts/lib/ports';
 import { replyDueOn } from '../../services/complaints/complaint-deadline';
 import { WorkingCalendar } from '../../services/reminders/calendar';
 import { formatDay } from '../../services/training/training-dates';
+import { e2eLogPrivacy } from '../support/log-privacy';
 
 jest.setTimeout(120_000);
 
@@ -15,6 +16,7 @@ const adeleId = '00000000-0000-0000-0000-0000000000022';
 
 /** Adele, an agent of BMI, logs an e-mail complaint on the form card and reads its E.17 due date on the card that replaces it. */
 describe('a complaint logged by card in the Playground', () => {
+  const logs = e2eLogPrivacy();
   let stack: LocalStack;
   let browser: Browser;
   let chat: ChatSession;
@@ -23,15 +25,16 @@ describe('a complaint logged by card in the Playground', () => {
 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
-    stack = await startLocalStack({ ports: { bot: await freePort(), playground: await freePort(), azurite: await freePort() }, persona: 'adele', logLevel: 'silent' });
+    stack = await startLocalStack({ ports: { bot: await freePort(), playground: await freePort(), azurite: await freePort() }, persona: 'adele', ...logs.stackOptions });
     browser = await launchBrowser();
-    chat = await openChat(stack.playground.url, { browser });
+    chat = await openChat(stack.playground.url, { browser, ...logs.chatOptions });
   });
 
   afterAll(async () => {
     await chat?.close();
     await browser?.close();
     await stack?.stop();
+    logs.expectNoPersonalData();
   });
 
   it('refuses a summary holding a phone number, keeps what was typed, and saves nothing', async () => {

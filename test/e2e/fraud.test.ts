@@ -7,6 +7,7 @@ import { startPlayground, type PlaygroundInstance } from '../../scripts/lib/play
 import { launchBrowser, openChat, type ChatSession } from '../../scripts/lib/playground-browser';
 import { personaConfig } from '../../scripts/lib/playground-personas';
 import { freePort } from '../../scripts/lib/ports';
+import { e2eLogPrivacy } from '../support/log-privacy';
 
 jest.setTimeout(120_000);
 
@@ -19,6 +20,7 @@ const isaiahId = '00000000-0000-0000-0000-0000000000023';
  * shared card, he clicks « Confirmer », his card shows the qualification, and Adele is told.
  */
 describe('a fraud signal qualified by the fraud referent in the Playground', () => {
+  const logs = e2eLogPrivacy();
   let stack: LocalStack;
   let adelePlayground: PlaygroundInstance;
   let browser: Browser;
@@ -29,7 +31,7 @@ describe('a fraud signal qualified by the fraud referent in the Playground', () 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
     const botPort = await freePort();
-    stack = await startLocalStack({ ports: { bot: botPort, playground: await freePort(), azurite: await freePort() }, persona: 'isaiah', logLevel: 'silent' });
+    stack = await startLocalStack({ ports: { bot: botPort, playground: await freePort(), azurite: await freePort() }, persona: 'isaiah', ...logs.stackOptions });
     adelePlayground = await startPlayground({
       botEndpoint: `http://127.0.0.1:${botPort}/api/messages`,
       port: await freePort(),
@@ -38,8 +40,8 @@ describe('a fraud signal qualified by the fraud referent in the Playground', () 
     });
     browser = await launchBrowser();
     // Opening the chats installs the app: the bot then holds both conversation references.
-    isaiah = await openChat(stack.playground.url, { browser });
-    adele = await openChat(adelePlayground.url, { browser });
+    isaiah = await openChat(stack.playground.url, { browser, ...logs.chatOptions });
+    adele = await openChat(adelePlayground.url, { browser, ...logs.chatOptions });
   });
 
   afterAll(async () => {
@@ -48,6 +50,7 @@ describe('a fraud signal qualified by the fraud referent in the Playground', () 
     await browser?.close();
     await adelePlayground?.stop();
     await stack?.stop();
+    logs.expectNoPersonalData();
   });
 
   it('sends Adele’s signal to Isaiah as a card to qualify', async () => {

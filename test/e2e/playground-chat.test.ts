@@ -7,12 +7,14 @@ import { launchBrowser, openChat, type ChatSession } from '../../scripts/lib/pla
 import { freePort } from '../../scripts/lib/ports';
 import { WorkingCalendar } from '../../services/reminders/calendar';
 import { quarterOf } from '../../services/reminders/quarter';
+import { e2eLogPrivacy } from '../support/log-privacy';
 
 jest.setTimeout(90_000);
 
 const screenshots = join(__dirname, '..', '..', 'test-results', 'e2e');
 
 describe('Qualibot in the Agents Playground, clicked in a real browser', () => {
+  const logs = e2eLogPrivacy();
   let stack: LocalStack;
   let browser: Browser;
   let chat: ChatSession;
@@ -22,16 +24,17 @@ describe('Qualibot in the Agents Playground, clicked in a real browser', () => {
     stack = await startLocalStack({
       ports: { bot: await freePort(), playground: await freePort(), azurite: await freePort() },
       persona: 'alex',
-      logLevel: 'silent',
+      ...logs.stackOptions,
     });
     browser = await launchBrowser();
-    chat = await openChat(stack.playground.url, { browser });
+    chat = await openChat(stack.playground.url, { browser, ...logs.chatOptions });
   });
 
   afterAll(async () => {
     await chat?.close();
     await browser?.close();
     await stack?.stop();
+    logs.expectNoPersonalData();
   });
 
   it('greets the user with the French welcome card when the app is installed', async () => {

@@ -7,6 +7,7 @@ import { freePort } from '../../scripts/lib/ports';
 import { workStates } from '../../services/action-plan/action-item';
 import { WorkingCalendar } from '../../services/reminders/calendar';
 import { formatDay } from '../../services/training/training-dates';
+import { e2eLogPrivacy } from '../support/log-privacy';
 
 jest.setTimeout(120_000);
 
@@ -14,6 +15,7 @@ const screenshots = join(__dirname, '..', '..', 'test-results', 'e2e');
 
 /** Alex, the quality officer (the Playground's default user), asks « statut » and follows one line to its detail. */
 describe('« statut » in the Playground', () => {
+  const logs = e2eLogPrivacy();
   let stack: LocalStack;
   let browser: Browser;
   let chat: ChatSession;
@@ -21,15 +23,16 @@ describe('« statut » in the Playground', () => {
 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
-    stack = await startLocalStack({ ports: { bot: await freePort(), playground: await freePort(), azurite: await freePort() }, persona: 'alex', logLevel: 'silent' });
+    stack = await startLocalStack({ ports: { bot: await freePort(), playground: await freePort(), azurite: await freePort() }, persona: 'alex', ...logs.stackOptions });
     browser = await launchBrowser();
-    chat = await openChat(stack.playground.url, { browser });
+    chat = await openChat(stack.playground.url, { browser, ...logs.chatOptions });
   });
 
   afterAll(async () => {
     await chat?.close();
     await browser?.close();
     await stack?.stop();
+    logs.expectNoPersonalData();
   });
 
   it('shows the overview card: one line per area, fraud included for the quality officer', async () => {

@@ -4,7 +4,7 @@ import type { AppServices } from '../../services/app-services';
 import { seedDemo } from '../../services/demo/seed-demo';
 import type { ReminderSource } from '../../services/reminders/reminder-source';
 import type { Clock } from '../../services/clock';
-import { createLogger } from '../../services/logger';
+import { createLogger, type LogDestination } from '../../services/logger';
 import { FakeConnector } from './fake-connector';
 import { uniqueTablePrefix } from './test-storage';
 
@@ -18,15 +18,15 @@ export interface BotHarness {
   stop(): Promise<void>;
 }
 
-/** Starts the bot over fresh tables, seeded with the demo directory unless told not to (its action plan if asked); `env` adds settings. */
+/** Starts the bot over fresh tables, seeded with the demo directory unless told not to (its action plan if asked); `env` adds settings; `log` keeps its log lines. */
 export async function startBotHarness(
   connectionString: string,
   clock: Clock,
   env: NodeJS.ProcessEnv = {},
-  options: { seed?: boolean; actionPlan?: boolean; reminderSources?: (app: AppServices) => ReminderSource[] } = {},
+  options: { seed?: boolean; actionPlan?: boolean; reminderSources?: (app: AppServices) => ReminderSource[]; log?: { level: string; destination: LogDestination } } = {},
 ): Promise<BotHarness> {
   const config = loadConfig({ STORAGE_CONNECTION_STRING: connectionString, LOG_LEVEL: 'silent', SWEEP_INTERVAL_MINUTES: '0', ...env });
-  const bot = await createBotApp(config, clock, createLogger('silent'), {
+  const bot = await createBotApp(config, clock, options.log ? createLogger(options.log.level, {}, options.log.destination) : createLogger('silent'), {
     tablePrefix: uniqueTablePrefix(),
     extraReminderSources: options.reminderSources,
   });
