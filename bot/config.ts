@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { minExportLinkSecretLength } from '../services/exports/export-link';
+import { defaultRetentionPeriods, type RetentionPeriods } from '../services/retention/retention-policy';
 
 /** App types botbuilder's ConfigurationBotFrameworkAuthentication understands. */
 const appTypes = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
@@ -8,6 +9,9 @@ const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
 
 const emptyToUndefined = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalText = z.preprocess(emptyToUndefined, z.string().trim().optional());
+
+// Retention periods in whole months: at least one, at most a century (a typo such as 6000 is refused).
+const retentionMonths = (fallback: number) => z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1200).default(fallback));
 
 const rawSchema = z.object({
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3978)),
@@ -33,6 +37,9 @@ const rawSchema = z.object({
       .transform((url) => url.replace(/\/+$/, ''))
       .optional(),
   ),
+  RETENTION_FRAUD_CLOSED_MONTHS: retentionMonths(defaultRetentionPeriods.fraudClosedMonths),
+  RETENTION_FRAUD_UNQUALIFIED_MONTHS: retentionMonths(defaultRetentionPeriods.fraudUnqualifiedMonths),
+  RETENTION_COMPLAINTS_CLOSED_MONTHS: retentionMonths(defaultRetentionPeriods.complaintsClosedMonths),
   INITIAL_ADMINS: z.preprocess(
     emptyToUndefined,
     z
@@ -61,6 +68,9 @@ const hints: Record<string, string> = {
   INITIAL_ADMINS: 'Entra object ids (aadObjectId) separated by commas, who become admin at their first message while the directory has no admin',
   EXPORT_LINK_SECRET: `a random secret of at least ${minExportLinkSecretLength} characters signing download links, e.g. openssl rand -base64 48`,
   PUBLIC_BASE_URL: 'the bot\'s public https origin, used in download links, e.g. https://qualibot-prod-app-abc123.azurewebsites.net',
+  RETENTION_FRAUD_CLOSED_MONTHS: 'whole months a confirmed fraud signal is kept after its confirmation, 1 to 1200 (default 60: 5 years, CNIL)',
+  RETENTION_FRAUD_UNQUALIFIED_MONTHS: 'whole months after creation before a fraud signal never confirmed is deleted, 1 to 1200 (default 6, CNIL)',
+  RETENTION_COMPLAINTS_CLOSED_MONTHS: 'whole months a complaint is kept once answered or filed, 1 to 1200 (default 60)',
   BotOpenIdMetadata: 'URL of the OpenID metadata that publishes the channel’s signing keys (leave unset for the public cloud)',
 };
 
@@ -96,6 +106,8 @@ export interface AppConfig {
   initialAdmins: string[];
   /** Reminder sweep pacing. */
   reminders: { intervalMinutes: number; tenantRatePerSecond: number };
+  /** How long fraud signals and complaints are kept before `npm run purge` deletes them (months). */
+  retention: RetentionPeriods;
   /** Signed download links (exports): the HMAC secret and the address links start with. */
   exportLinks: {
     secret: string;
@@ -157,6 +169,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     };
   } else if (production) {
     problems.push(`MicrosoftAppId: required when NODE_ENV=production, the bot never runs unauthenticated (expected ${hints.MicrosoftAppId})`);
+  } else if (env.WEBSITE_SITE_NAME?.trim()) {
+    // App Service sets WEBSITE_SITE_NAME on every app: a deployment that forgot NODE_ENV must not run open either,
+    // since without authentication anyone may post an activity in anyone's name (PLATFORM.md).
+    problems.push(`MicrosoftAppId: required on Azure App Service (WEBSITE_SITE_NAME is set), the bot never runs unauthenticated there (expected ${hints.MicrosoftAppId})`);
   }
 
   let storage: StorageSetting = { kind: 'localAzurite' };
@@ -164,6 +180,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   else if (raw.STORAGE_ACCOUNT_URL) storage = { kind: 'accountUrl', url: raw.STORAGE_ACCOUNT_URL };
   else if (production) {
     problems.push('STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL: required when NODE_ENV=production (no silent local default)');
+  }
+
+  if (raw.RETENTION_FRAUD_UNQUALIFIED_MONTHS > raw.RETENTION_FRAUD_CLOSED_MONTHS) {
+    problems.push('RETENTION_FRAUD_UNQUALIFIED_MONTHS: longer than RETENTION_FRAUD_CLOSED_MONTHS, an alert never confirmed would outlive a confirmed fraud');
   }
 
   if (production && !raw.EXPORT_LINK_SECRET) need('EXPORT_LINK_SECRET');
@@ -183,6 +203,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     referentiel: raw.REFERENTIEL,
     initialAdmins: raw.INITIAL_ADMINS ?? [],
     reminders: { intervalMinutes: raw.SWEEP_INTERVAL_MINUTES, tenantRatePerSecond: raw.TEAMS_TENANT_RATE_PER_SECOND },
+    retention: {
+      fraudClosedMonths: raw.RETENTION_FRAUD_CLOSED_MONTHS,
+      fraudUnqualifiedMonths: raw.RETENTION_FRAUD_UNQUALIFIED_MONTHS,
+      complaintsClosedMonths: raw.RETENTION_COMPLAINTS_CLOSED_MONTHS,
+    },
     exportLinks: {
       // Outside production a missing secret is drawn at random: links then only work until the process restarts.
       secret: raw.EXPORT_LINK_SECRET ?? randomBytes(32).toString('base64url'),
