@@ -47,8 +47,8 @@ export interface BenchBot {
   clock: Clock;
 }
 
-/** Starts the real bot (local mode, no auth, no timed sweep, silent) over tables named with `tablePrefix`. */
-export async function startBenchBot(connectionString: string, tablePrefix: string, tenantRatePerSecond: number): Promise<BenchBot> {
+/** Starts the real bot (local mode, no auth, no timed sweep, silent) over tables named with `tablePrefix`; `clock` defaults to `benchClock()`. */
+export async function startBenchBot(connectionString: string, tablePrefix: string, tenantRatePerSecond: number, clock: Clock = benchClock()): Promise<BenchBot> {
   const config = loadConfig({
     STORAGE_CONNECTION_STRING: connectionString,
     LOG_LEVEL: 'silent',
@@ -56,7 +56,6 @@ export async function startBenchBot(connectionString: string, tablePrefix: strin
     TEAMS_TENANT_RATE_PER_SECOND: String(tenantRatePerSecond),
   });
   const reminders = new BenchReminderSource();
-  const clock = benchClock();
   const bot = await createBotApp(config, clock, createLogger('silent'), { tablePrefix, extraReminderSources: () => [reminders] });
   const counter = new StorageCounter();
   counter.attach(bot.app.store);
@@ -66,7 +65,11 @@ export async function startBenchBot(connectionString: string, tablePrefix: strin
 
 /** Stores a personal conversation reference pointing at the connector for each person, as an install would. */
 export async function rememberConversations(bench: BenchBot, personIds: readonly string[], serviceUrl: string): Promise<void> {
-  const nowIso = bench.clock.now().toISOString();
+  await storeConversationReferences(bench.bot.app.conversations, bench.clock.now().toISOString(), personIds, serviceUrl);
+}
+
+/** The same, straight into a conversation repository (for a bot that runs in another process over the same tables). */
+export async function storeConversationReferences(conversations: ConversationReferenceRepository, nowIso: string, personIds: readonly string[], serviceUrl: string): Promise<void> {
   const queue = [...personIds];
   const worker = async () => {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
@@ -79,7 +82,7 @@ export async function rememberConversations(bench: BenchBot, personIds: readonly
         serviceUrl,
       };
       const key = ConversationReferenceRepository.keyFor('personal', id, conversationId);
-      await bench.bot.app.conversations.remember('personal', key, JSON.stringify(reference), nowIso, true);
+      await conversations.remember('personal', key, JSON.stringify(reference), nowIso, true);
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));

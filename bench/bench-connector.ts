@@ -17,7 +17,7 @@ export interface ConnectorLimits {
 const unlimited: ConnectorLimits = { tenantPerSecond: 0, threadPerSecond: 0, throttleRatio: 0, serverErrorRatio: 0 };
 
 /** Matches the marker the benchmark's reminder source writes in each reminder title. */
-const reminderMarker = /bench-reminder-[a-z0-9-]+/g;
+export const reminderMarker = /bench-reminder-[a-z0-9-]+/g;
 
 /**
  * A Bot Connector on loopback for the benchmark (extends test/support/fake-connector.ts): answers the bot's replies

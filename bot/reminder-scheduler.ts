@@ -10,6 +10,9 @@ import type { ReminderSource } from '../services/reminders/reminder-source';
 import { runSweep, type SweepReport } from '../services/reminders/sweep';
 import { ProactiveDigestSender } from './reminder-sender';
 
+/** Digests sent at once: also the most a crash between a send and its record can resend (docs/DATA-MODEL.md). */
+export const digestsInFlight = 8;
+
 /** Settings of the reminder sweep. */
 export interface SchedulerSettings {
   /** The bot's app id for proactive sends ('' in local mode). */
@@ -63,7 +66,7 @@ export class ReminderScheduler {
       random: Math.random,
       isSendingTime: (instant) => this.calendar.nextSendingInstant(instant).getTime() === instant.getTime(),
       maxWaitMs: 60_000,
-      concurrency: 8,
+      concurrency: digestsInFlight,
     });
     this.running = runSweep(
       {

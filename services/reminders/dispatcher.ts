@@ -50,6 +50,17 @@ function failureOf(error: unknown): SendFailure {
   return { code: typeof code === 'string' ? code : undefined };
 }
 
+/** `work` over `items`, `concurrency` at a time; results in the items' order. */
+async function inOrderConcurrently<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < items.length; index = next++) results[index] = await work(items[index] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return results;
+}
+
 /**
  * Sends what the outbox holds that is due: one digest per person, paced by Teams' limits, retried per the send
  * policy, given up for people who removed the bot. A crash after a send and before its record resends at most the
@@ -72,15 +83,16 @@ export class ReminderDispatcher {
       report.deferred = due.length;
       return report;
     }
-    const byRecipient = new Map<string, OutboxEntry[]>();
-    for (const { recipientId, key } of due) {
+    // Records read as many at a time as digests are sent: after a restart, the first send waits for the whole
+    // backlog to be read (one storage round trip each, in turn, made recovery slow in proportion to it).
+    const records = await inOrderConcurrently(due, Math.max(1, this.options.concurrency), async ({ recipientId, key }) => {
       const entry = await this.outbox.get(recipientId, key);
-      if (!entry || entry.status !== 'pending') {
-        await this.outbox.dequeue(recipientId, key); // sent or given up by an interrupted sweep
-        continue;
-      }
-      byRecipient.set(recipientId, [...(byRecipient.get(recipientId) ?? []), entry]);
-    }
+      if (entry?.status === 'pending') return entry;
+      await this.outbox.dequeue(recipientId, key); // sent or given up by an interrupted sweep
+      return undefined;
+    });
+    const byRecipient = new Map<string, OutboxEntry[]>();
+    for (const entry of records) if (entry) byRecipient.set(entry.recipientId, [...(byRecipient.get(entry.recipientId) ?? []), entry]);
 
     const tasks: { recipientId: string; entries: OutboxEntry[]; atMs: number }[] = [];
     for (const [recipientId, entries] of byRecipient) {
