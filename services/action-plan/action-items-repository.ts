@@ -1,11 +1,12 @@
-import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { AuditEntry, StoredAuditEntry } from '../audit/audit-repository';
-import { assertSafeKey } from '../storage/keys';
+import { assertSafeKey, lookupKey, storageKey, storageYear } from '../storage/keys';
+import { odataFilter } from '../storage/odata-filter';
 import { createNumbered, historyEntity, historyEntries, historyRowKey, replaceWithHistory, type HistoryRow } from '../storage/entity-history';
 import { ConcurrentUpdateError, isConflict, isNotFound, isPreconditionFailed } from '../storage/storage-errors';
 import { listAllEntities, submitInBatches } from '../storage/table-pages';
 import { actionItemSchema, type ActionItem } from './action-item';
-import { compareActionIds, nextActionId } from './action-number';
+import { actionIdSchema, compareActionIds, nextActionId } from './action-number';
 
 /** An action as read from storage, with the ETag its next change must match. */
 export type StoredActionItem = ActionItem & { etag: string };
@@ -51,6 +52,11 @@ function fromItemRow(row: ItemRow & { etag?: string }): StoredActionItem {
   return { ...actionItemSchema.parse(JSON.parse(row.data)), etag: row.etag ?? '' };
 }
 
+/** Sources an action may come from: a check answer, 'check|<item id>|<quarter>' (bot/handlers/action-from-check.ts). */
+const originPattern = /^check\|[A-Z0-9][A-Z0-9-]{1,39}\|\d{4}-Q[1-4]$/;
+/** The partition of a claimed origin, the origin checked first (a template would turn an object into text). */
+const originPartition = (origin: unknown) => assertSafeKey(`origin|${storageKey(origin, 'action origin', originPattern)}`, 'action origin');
+
 /** A history entry of one action, in its partition ('h|<inverted instant>|<uuid>'). */
 function historyRow(itemId: string, entry: AuditEntry, at: Date) {
   return historyEntity(itemId, historyRowKey('h|', at), entry, at);
@@ -64,9 +70,12 @@ function historyRow(itemId: string, entry: AuditEntry, at: Date) {
 export class ActionItemsRepository {
   constructor(private readonly table: TableClient) {}
 
+  /** One action, or undefined (also for a value that cannot be an action number). */
   async get(id: string): Promise<StoredActionItem | undefined> {
+    const key = lookupKey(id, actionIdSchema);
+    if (key === undefined) return undefined;
     try {
-      return fromItemRow(await this.table.getEntity<ItemRow>(assertSafeKey(id, 'action id'), itemRowKey));
+      return fromItemRow(await this.table.getEntity<ItemRow>(key, itemRowKey));
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -75,7 +84,7 @@ export class ActionItemsRepository {
 
   /** Every action of the plan, in plan order (a prefecture has hundreds; the filter keeps history rows out). */
   async list(): Promise<StoredActionItem[]> {
-    const rows = await listAllEntities<ItemRow>(this.table, odata`RowKey eq ${itemRowKey}`);
+    const rows = await listAllEntities<ItemRow>(this.table, odataFilter`RowKey eq ${itemRowKey}`);
     return rows.map(fromItemRow).sort((a, b) => compareActionIds(a.id, b.id));
   }
 
@@ -84,6 +93,7 @@ export class ActionItemsRepository {
    * Two people creating at once both get a number: the loser of a number retries with the next one.
    */
   async create(draft: ActionItem, entry: AuditEntry, at: Date): Promise<StoredActionItem> {
+    storageYear(draft.year, 'action year');
     const { id, etag } = await createNumbered(
       this.table,
       async () => nextActionId(draft.year, (await this.list()).map((item) => item.id)),
@@ -98,8 +108,9 @@ export class ActionItemsRepository {
    * transaction. Throws ConcurrentUpdateError when someone else changed it first: nothing is written then.
    */
   async update(current: StoredActionItem, next: ActionItem, entry: AuditEntry, at: Date): Promise<StoredActionItem> {
+    const record = toItemRow(next); // checks the number before it is compared or used as a key
     if (next.id !== current.id) throw new Error('an action keeps its number');
-    const etag = await replaceWithHistory(this.table, toItemRow(next), current.etag, historyRow(current.id, entry, at), `action ${current.id}`);
+    const etag = await replaceWithHistory(this.table, record, current.etag, historyRow(current.id, entry, at), `action ${current.id}`);
     return { ...next, etag };
   }
 
@@ -110,7 +121,7 @@ export class ActionItemsRepository {
    * action with that origin first.
    */
   async claimOrigin(origin: string, at: Date, staleAfterMs = 60_000): Promise<{ claimed: true } | { claimed: false; actionId?: string }> {
-    const partitionKey = assertSafeKey(`origin|${origin}`, 'action origin');
+    const partitionKey = originPartition(origin);
     try {
       await this.table.createEntity({ partitionKey, rowKey: originRowKey, actionId: '', claimedAt: at.toISOString() });
       return { claimed: true };
@@ -131,21 +142,23 @@ export class ActionItemsRepository {
 
   /** Records which action a claimed origin gave. */
   async settleOrigin(origin: string, actionId: string): Promise<void> {
-    await this.table.updateEntity({ partitionKey: assertSafeKey(`origin|${origin}`, 'action origin'), rowKey: originRowKey, actionId }, 'Merge');
+    await this.table.updateEntity({ partitionKey: originPartition(origin), rowKey: originRowKey, actionId: storageKey(actionId, 'action id', actionIdSchema) }, 'Merge');
   }
 
   /** Gives a claim back (the action could not be made), so the next click may try again. */
   async releaseOrigin(origin: string): Promise<void> {
     try {
-      await this.table.deleteEntity(assertSafeKey(`origin|${origin}`, 'action origin'), originRowKey);
+      await this.table.deleteEntity(originPartition(origin), originRowKey);
     } catch (error) {
       if (!isNotFound(error)) throw error;
     }
   }
 
-  /** The history of one action, newest first (history RowKeys are 'h|…'; the item row is 'item'). */
+  /** The history of one action, newest first (history RowKeys are 'h|…'; the item row is 'item'); none for a value that cannot be a number. */
   async history(id: string): Promise<StoredAuditEntry[]> {
-    const rows = await listAllEntities<HistoryRow>(this.table, odata`PartitionKey eq ${assertSafeKey(id, 'action id')} and RowKey gt ${'h|'} and RowKey lt ${'h}'}`);
+    const key = lookupKey(id, actionIdSchema);
+    if (key === undefined) return [];
+    const rows = await listAllEntities<HistoryRow>(this.table, odataFilter`PartitionKey eq ${key} and RowKey gt ${'h|'} and RowKey lt ${'h}'}`);
     return historyEntries(rows, 'action', id);
   }
 
@@ -154,12 +167,14 @@ export class ActionItemsRepository {
    * edited. Returns how many were added.
    */
   async addMissing(items: readonly ActionItem[], actorId: string, at: Date): Promise<number> {
+    // Rows are built (schema and keys checked) before anything is read or written.
+    const rows = items.map((item) => ({ id: item.id, row: toItemRow(item), item }));
     const known = new Set((await this.list()).map((item) => item.id));
-    const actions: TransactionAction[] = items
-      .filter((item) => !known.has(item.id))
-      .flatMap((item): TransactionAction[] => [
-        ['upsert', toItemRow(item), 'Replace'],
-        ['upsert', { ...historyRow(item.id, { actorId, action: 'action.import', entityType: 'action', entityId: item.id, after: item }, at), rowKey: 'h|import' }, 'Replace'],
+    const actions: TransactionAction[] = rows
+      .filter(({ id }) => !known.has(id))
+      .flatMap(({ id, row, item }): TransactionAction[] => [
+        ['upsert', row, 'Replace'],
+        ['upsert', { ...historyRow(id, { actorId, action: 'action.import', entityType: 'action', entityId: id, after: item }, at), rowKey: 'h|import' }, 'Replace'],
       ]);
     await submitInBatches(this.table, actions);
     return actions.length / 2;

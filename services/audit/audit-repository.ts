@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { Clock } from '../clock';
+import { storageKey } from '../storage/keys';
+import { odataFilter, partitionFilter } from '../storage/odata-filter';
+import { InvalidStorageInputError } from '../storage/storage-errors';
 import { listOnePage, submitInBatches } from '../storage/table-pages';
 
 /** One change to domain data: who did what, when, and the values before and after. */
@@ -72,11 +75,13 @@ export class AuditRepository {
 
   /** The newest entries of a month ("YYYY-MM"), optionally for one entity. */
   async listMonth(month: string, options: { entityId?: string; limit?: number } = {}): Promise<StoredAuditEntry[]> {
-    if (!/^\d{4}-\d{2}$/.test(month)) throw new Error('month must be YYYY-MM');
-    const filter = options.entityId
-      ? odata`PartitionKey eq ${month} and entityId eq ${options.entityId}`
-      : odata`PartitionKey eq ${month}`;
-    const page = await listOnePage<AuditRow>(this.table, { filter, pageSize: options.limit ?? 100 });
+    const { entityId, limit = 100 } = options ?? {};
+    // The page size goes into the request too: a whole number of entities a page may hold (PLATFORM.md).
+    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 1000) throw new InvalidStorageInputError('audit page size', 'filter value');
+    const partition = partitionFilter(storageKey(month, 'audit month', /^\d{4}-\d{2}$/), 'audit month');
+    // Only an absent id lists the whole month: '' or any other value is compared, never dropped.
+    const filter = entityId === undefined ? partition : `${partition} and ${odataFilter`entityId eq ${entityId}`}`;
+    const page = await listOnePage<AuditRow>(this.table, { filter, pageSize: limit });
     return page.items.map((row) => ({
       at: row.at,
       actorId: row.actorId,

@@ -1,8 +1,9 @@
-import { odata, type TableClient } from '@azure/data-tables';
-import { assertSafeKey } from '../storage/keys';
+import type { TableClient } from '@azure/data-tables';
+import { lookupKey, storageKey } from '../storage/keys';
+import { partitionFilter } from '../storage/odata-filter';
 import { isConflict, isNotFound } from '../storage/storage-errors';
 import { listAllEntities } from '../storage/table-pages';
-import type { CheckAnswer } from './check-item';
+import { checkItemSchema, type CheckAnswer } from './check-item';
 
 type AnswerRow = Omit<CheckAnswer, 'itemId' | 'quarter' | 'updatedOn' | 'problem'> & { updatedOn?: string; problem?: string };
 
@@ -19,6 +20,10 @@ function fromRow(quarter: string, row: AnswerRow & { rowKey?: string }): CheckAn
   };
 }
 
+/** Quarters as stored ('2027-Q1') and item ids as the catalogue allows them. */
+const quarterPattern = /^\d{4}-Q[1-4]$/;
+const itemIdSchema = checkItemSchema.shape.id;
+
 /** Check answers: PartitionKey = quarter ("2027-Q1"), RowKey = item id, so an item is answered once per quarter. */
 export class CheckAnswersRepository {
   constructor(private readonly table: TableClient) {}
@@ -28,8 +33,8 @@ export class CheckAnswersRepository {
     const { itemId, quarter, ...fields } = answer;
     try {
       await this.table.createEntity({
-        partitionKey: assertSafeKey(quarter, 'quarter'),
-        rowKey: assertSafeKey(itemId, 'check item id'),
+        partitionKey: storageKey(quarter, 'quarter', quarterPattern),
+        rowKey: storageKey(itemId, 'check item id', itemIdSchema),
         ...fields,
         updatedOn: fields.updatedOn ?? '',
         problem: fields.problem ?? '',
@@ -43,9 +48,13 @@ export class CheckAnswersRepository {
     }
   }
 
+  /** The answer of an item in a quarter, or undefined (also for a value that cannot be a quarter or an item id). */
   async get(quarter: string, itemId: string): Promise<CheckAnswer | undefined> {
+    const partitionKey = lookupKey(quarter, quarterPattern);
+    const rowKey = lookupKey(itemId, itemIdSchema);
+    if (partitionKey === undefined || rowKey === undefined) return undefined;
     try {
-      return fromRow(quarter, await this.table.getEntity<AnswerRow>(assertSafeKey(quarter, 'quarter'), assertSafeKey(itemId, 'check item id')));
+      return fromRow(partitionKey, await this.table.getEntity<AnswerRow>(partitionKey, rowKey));
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -54,7 +63,7 @@ export class CheckAnswersRepository {
 
   /** Every answer of a quarter. */
   async listQuarter(quarter: string): Promise<CheckAnswer[]> {
-    const rows = await listAllEntities<AnswerRow>(this.table, odata`PartitionKey eq ${assertSafeKey(quarter, 'quarter')}`);
+    const rows = await listAllEntities<AnswerRow>(this.table, partitionFilter(storageKey(quarter, 'quarter', quarterPattern), 'quarter'));
     return rows.map((row) => fromRow(quarter, row));
   }
 }

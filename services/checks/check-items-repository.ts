@@ -1,5 +1,6 @@
-import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
-import { assertSafeKey } from '../storage/keys';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
+import { assertSafeKey, lookupKey } from '../storage/keys';
+import { partitionFilter } from '../storage/odata-filter';
 import { ConcurrentUpdateError, isConflict, isNotFound, isPreconditionFailed, storageStatus } from '../storage/storage-errors';
 import { listAllEntities, submitInBatches } from '../storage/table-pages';
 import { checkItemSchema, type CheckItem, type StoredCheckItem } from './check-item';
@@ -28,10 +29,12 @@ export interface CheckItemWrite {
 export class CheckItemsRepository {
   constructor(private readonly table: TableClient) {}
 
-  /** One item with its ETag, or undefined. */
+  /** One item with its ETag, or undefined (also for a value that cannot be an item id). */
   async get(id: string): Promise<StoredCheckItem | undefined> {
+    const key = lookupKey(id, checkItemSchema.shape.id);
+    if (key === undefined) return undefined;
     try {
-      return fromRow(await this.table.getEntity<CheckItemRow>(partitionKey, assertSafeKey(id, 'check item id')));
+      return fromRow(await this.table.getEntity<CheckItemRow>(partitionKey, key));
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -40,7 +43,7 @@ export class CheckItemsRepository {
 
   /** Every item, active or retired, with its ETag, sorted by service then label. */
   async list(): Promise<StoredCheckItem[]> {
-    const rows = await listAllEntities<CheckItemRow>(this.table, odata`PartitionKey eq ${partitionKey}`);
+    const rows = await listAllEntities<CheckItemRow>(this.table, partitionFilter(partitionKey, 'check items'));
     return rows.map(fromRow).sort((a, b) => a.service.localeCompare(b.service) || a.label.localeCompare(b.label, 'fr'));
   }
 
@@ -86,8 +89,10 @@ export class CheckItemsRepository {
 
   /** Adds items that do not exist yet (demo data), leaving existing ones as edited. */
   async addMissing(items: readonly CheckItem[]): Promise<number> {
+    // Rows are built (schema and keys checked) before anything is read or written.
+    const rows = items.map(toRow);
     const known = new Set((await this.list()).map((i) => i.id));
-    const actions: TransactionAction[] = items.filter((i) => !known.has(i.id)).map((i) => ['upsert', toRow(i), 'Replace']);
+    const actions: TransactionAction[] = rows.filter((row) => !known.has(row.rowKey)).map((row) => ['upsert', row, 'Replace']);
     await submitInBatches(this.table, actions);
     return actions.length;
   }

@@ -1,8 +1,9 @@
-import { odata, type TableClient } from '@azure/data-tables';
-import { assertSafeKey } from '../storage/keys';
+import type { TableClient } from '@azure/data-tables';
+import { assertSafeKey, lookupKey, storageKey } from '../storage/keys';
+import { partitionFilter } from '../storage/odata-filter';
 import { ConcurrentUpdateError, isConflict, isNotFound, isPreconditionFailed } from '../storage/storage-errors';
 import { listAllEntities } from '../storage/table-pages';
-import { cluAnswerSchema, cluMeetingSchema, type CluAnswer, type CluMeeting } from './clu-meeting';
+import { cluAnswerSchema, cluMeetingIdSchema, cluMeetingSchema, type CluAnswer, type CluMeeting } from './clu-meeting';
 
 /** A meeting as read from storage, with the ETag its next change must match. */
 export type StoredCluMeeting = CluMeeting & { etag: string };
@@ -13,7 +14,7 @@ export type StoredCluAnswer = CluAnswer & { etag: string };
 /** Every meeting lives in this partition: the list is one partition read (a prefecture holds one or two a year). */
 const meetingPartition = 'meeting';
 /** The answers to one meeting: one partition per meeting, so "who answered" is one partition read. */
-const answersPartition = (meetingId: string) => `answers|${assertSafeKey(meetingId, 'CLU meeting id')}`;
+const answersPartition = (meetingId: string) => `answers|${storageKey(meetingId, 'CLU meeting id', cluMeetingIdSchema)}`;
 
 interface MeetingRow {
   /** The whole meeting as JSON, checked against the schema on the way out. */
@@ -51,9 +52,12 @@ function fromAnswerRow(meetingId: string, row: AnswerRow & { rowKey?: string; et
 export class CluMeetingsRepository {
   constructor(private readonly table: TableClient) {}
 
+  /** One meeting, or undefined (also for a value that cannot be a meeting number). */
   async get(id: string): Promise<StoredCluMeeting | undefined> {
+    const key = lookupKey(id, cluMeetingIdSchema);
+    if (key === undefined) return undefined;
     try {
-      return fromMeetingRow(await this.table.getEntity<MeetingRow>(meetingPartition, assertSafeKey(id, 'CLU meeting id')));
+      return fromMeetingRow(await this.table.getEntity<MeetingRow>(meetingPartition, key));
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -62,7 +66,7 @@ export class CluMeetingsRepository {
 
   /** Every meeting, oldest first. */
   async list(): Promise<StoredCluMeeting[]> {
-    const rows = await listAllEntities<MeetingRow>(this.table, odata`PartitionKey eq ${meetingPartition}`);
+    const rows = await listAllEntities<MeetingRow>(this.table, partitionFilter(meetingPartition, 'CLU meetings'));
     return rows.map(fromMeetingRow).sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id));
   }
 
@@ -79,9 +83,10 @@ export class CluMeetingsRepository {
 
   /** Stores the next version if the meeting has not changed since it was read; ConcurrentUpdateError otherwise. */
   async update(current: StoredCluMeeting, next: CluMeeting): Promise<StoredCluMeeting> {
+    const row = toMeetingRow(next); // checks the number before it is compared or used as a key
     if (next.id !== current.id) throw new Error('a CLU meeting keeps its number');
     try {
-      const response = await this.table.updateEntity(toMeetingRow(next), 'Replace', { etag: current.etag });
+      const response = await this.table.updateEntity(row, 'Replace', { etag: current.etag });
       return { ...next, etag: response.etag ?? '' };
     } catch (error) {
       if (isPreconditionFailed(error) || isNotFound(error)) throw new ConcurrentUpdateError(`CLU meeting ${current.id}`);
@@ -89,14 +94,16 @@ export class CluMeetingsRepository {
     }
   }
 
-  /** The answers given to one meeting's invitation. */
+  /** The answers given to one meeting's invitation; none for a value that cannot be a meeting number. */
   async answers(meetingId: string): Promise<StoredCluAnswer[]> {
-    const rows = await listAllEntities<AnswerRow>(this.table, odata`PartitionKey eq ${answersPartition(meetingId)}`);
+    if (lookupKey(meetingId, cluMeetingIdSchema) === undefined) return [];
+    const rows = await listAllEntities<AnswerRow>(this.table, partitionFilter(answersPartition(meetingId), 'CLU answers'));
     return rows.map((row) => fromAnswerRow(meetingId, row));
   }
 
-  /** One member's answer, if given. */
+  /** One member's answer, if given; undefined for a value that cannot be a meeting number. */
   async answerOf(meetingId: string, personId: string): Promise<StoredCluAnswer | undefined> {
+    if (lookupKey(meetingId, cluMeetingIdSchema) === undefined) return undefined;
     try {
       return fromAnswerRow(meetingId, await this.table.getEntity<AnswerRow>(answersPartition(meetingId), assertSafeKey(personId, 'person id')));
     } catch (error) {

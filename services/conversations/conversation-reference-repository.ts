@@ -1,5 +1,6 @@
-import { odata, type TableClient } from '@azure/data-tables';
-import { assertSafeKey, hashKey } from '../storage/keys';
+import type { TableClient } from '@azure/data-tables';
+import { assertSafeKey, hashKey, lookupKey } from '../storage/keys';
+import { partitionFilter } from '../storage/odata-filter';
 import { isNotFound } from '../storage/storage-errors';
 import { listAllEntities } from '../storage/table-pages';
 
@@ -36,7 +37,7 @@ export class ConversationReferenceRepository {
 
   /** RowKey for a conversation: the person's id in personal scope, else a hash of the conversation id. */
   static keyFor(scope: string, personId: string | undefined, conversationId: string): string {
-    return scope === 'personal' && personId ? assertSafeKey(personId.toLowerCase(), 'person id') : hashKey(conversationId);
+    return scope === 'personal' && personId ? assertSafeKey(assertSafeKey(personId, 'person id').toLowerCase(), 'person id') : hashKey(conversationId);
   }
 
   /**
@@ -45,12 +46,10 @@ export class ConversationReferenceRepository {
    * another instance recorded.
    */
   async remember(scope: string, key: string, reference: string, nowIso: string, force = false): Promise<boolean> {
-    const cacheKey = `${scope}/${key}`;
+    const keys = { partitionKey: assertSafeKey(scope, 'scope'), rowKey: assertSafeKey(key, 'conversation key') };
+    const cacheKey = `${keys.partitionKey}/${keys.rowKey}`;
     if (!force && this.lastWritten.get(cacheKey) === reference) return false;
-    await this.table.upsertEntity(
-      { partitionKey: assertSafeKey(scope, 'scope'), rowKey: key, reference, active: true, updatedAt: nowIso },
-      'Replace',
-    );
+    await this.table.upsertEntity({ ...keys, reference, active: true, updatedAt: nowIso }, 'Replace');
     if (this.lastWritten.size >= ConversationReferenceRepository.cacheLimit) this.lastWritten.clear();
     this.lastWritten.set(cacheKey, reference);
     return true;
@@ -58,18 +57,22 @@ export class ConversationReferenceRepository {
 
   /** Marks a conversation inactive (bot uninstalled): reminders stop going there. */
   async deactivate(scope: string, key: string, nowIso: string): Promise<void> {
-    this.lastWritten.delete(`${scope}/${key}`);
+    const keys = { partitionKey: assertSafeKey(scope, 'scope'), rowKey: assertSafeKey(key, 'conversation key') };
+    this.lastWritten.delete(`${keys.partitionKey}/${keys.rowKey}`);
     try {
-      await this.table.updateEntity({ partitionKey: scope, rowKey: key, active: false, updatedAt: nowIso }, 'Merge');
+      await this.table.updateEntity({ ...keys, active: false, updatedAt: nowIso }, 'Merge');
     } catch (error) {
       if (!isNotFound(error)) throw error;
     }
   }
 
-  /** One stored conversation, or undefined. */
+  /** One stored conversation, or undefined (also for a value that cannot be a key). */
   async get(scope: string, key: string): Promise<StoredConversation | undefined> {
+    const partitionKey = lookupKey(scope);
+    const rowKey = lookupKey(key);
+    if (partitionKey === undefined || rowKey === undefined) return undefined;
     try {
-      const row = await this.table.getEntity<ConversationRow>(scope, key);
+      const row = await this.table.getEntity<ConversationRow>(partitionKey, rowKey);
       return { scope, key, reference: row.reference, active: row.active, updatedAt: row.updatedAt };
     } catch (error) {
       if (isNotFound(error)) return undefined;
@@ -79,7 +82,7 @@ export class ConversationReferenceRepository {
 
   /** Every active conversation of a scope. */
   async listActive(scope: string): Promise<StoredConversation[]> {
-    const rows = await listAllEntities<ConversationRow>(this.table, odata`PartitionKey eq ${scope} and active eq ${true}`);
+    const rows = await listAllEntities<ConversationRow>(this.table, `${partitionFilter(scope, 'scope')} and active eq true`);
     return rows.map((row) => ({
       scope,
       key: String((row as { rowKey?: string }).rowKey),

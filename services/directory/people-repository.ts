@@ -1,5 +1,6 @@
-import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { assertSafeKey } from '../storage/keys';
+import { partitionFilter } from '../storage/odata-filter';
 import { ConcurrentUpdateError, isConflict, isNotFound, isPreconditionFailed } from '../storage/storage-errors';
 import { listAllEntities, submitInBatches } from '../storage/table-pages';
 import type { Role } from './roles';
@@ -124,7 +125,7 @@ export class PeopleRepository {
     if (cached && this.monotonicNow() - cached.readAt < this.cacheTtlMs) return cached.people.map(copyOf);
     const generation = this.generation;
     const readAt = this.monotonicNow();
-    const rows = await listAllEntities<PersonRow>(this.table, odata`PartitionKey eq ${partitionKey}`);
+    const rows = await listAllEntities<PersonRow>(this.table, partitionFilter(partitionKey, 'people'));
     const people = rows.map(fromRow);
     if (generation === this.generation) this.cached = { people, readAt };
     return people.map(copyOf);
@@ -132,7 +133,7 @@ export class PeopleRepository {
 
   /** People registered on first contact and not yet reviewed by an admin. */
   async listToAssign(): Promise<StoredPerson[]> {
-    const rows = await listAllEntities<PersonRow>(this.table, odata`PartitionKey eq ${partitionKey} and toAssign eq ${true}`);
+    const rows = await listAllEntities<PersonRow>(this.table, `${partitionFilter(partitionKey, 'people')} and toAssign eq true`);
     return rows.map(fromRow);
   }
 

@@ -1,8 +1,9 @@
-import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
-import { assertSafeKey } from '../storage/keys';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
+import { lookupKey, storageKey } from '../storage/keys';
+import { partitionFilter } from '../storage/odata-filter';
 import { isNotFound } from '../storage/storage-errors';
 import { listAllEntities, submitInBatches } from '../storage/table-pages';
-import { serviceSchema, type Service } from './person';
+import { serviceCodeSchema, serviceSchema, type Service } from './person';
 
 const partitionKey = 'service';
 
@@ -19,10 +20,12 @@ function fromRow(row: ServiceRow & { rowKey?: string }): Service {
 export class ServicesRepository {
   constructor(private readonly table: TableClient) {}
 
-  /** One service by code, or undefined. */
+  /** One service by code, or undefined (also for text that cannot be a code: « gérer les contrôles a/b »). */
   async get(code: string): Promise<Service | undefined> {
+    const key = lookupKey(code, serviceCodeSchema);
+    if (key === undefined) return undefined;
     try {
-      return fromRow(await this.table.getEntity<ServiceRow>(partitionKey, assertSafeKey(code, 'service code')));
+      return fromRow(await this.table.getEntity<ServiceRow>(partitionKey, key));
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -31,7 +34,7 @@ export class ServicesRepository {
 
   /** Every service, sorted by code. */
   async list(): Promise<Service[]> {
-    const rows = await listAllEntities<ServiceRow>(this.table, odata`PartitionKey eq ${partitionKey}`);
+    const rows = await listAllEntities<ServiceRow>(this.table, partitionFilter(partitionKey, 'services'));
     return rows.map(fromRow).sort((a, b) => a.code.localeCompare(b.code));
   }
 
@@ -39,7 +42,8 @@ export class ServicesRepository {
   async upsertMany(services: Service[]): Promise<void> {
     const actions: TransactionAction[] = services.map((service) => {
       const valid = serviceSchema.parse(service);
-      return ['upsert', { partitionKey, rowKey: valid.code, name: valid.name, parent: valid.parent ?? '' }, 'Replace'];
+      // The code as given, not trimmed by the schema: the key written is the one `get` is asked with.
+      return ['upsert', { partitionKey, rowKey: storageKey(service.code, 'service code', serviceCodeSchema), name: valid.name, parent: valid.parent ?? '' }, 'Replace'];
     });
     await submitInBatches(this.table, actions);
   }

@@ -1,6 +1,8 @@
-import { odata, type TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import type { StoredAuditEntry } from '../audit/audit-repository';
 import type { Person } from '../directory/person';
+import { storageKey } from '../storage/keys';
+import { partitionFilter } from '../storage/odata-filter';
 import { listOnePage } from '../storage/table-pages';
 import { protectedRows, type ExportSheet } from './export-table';
 import { peopleById, personCell } from './list-cells';
@@ -34,9 +36,10 @@ export function auditMonths(year: number, month?: number): string[] {
 export async function readAuditMonths(table: TableClient, months: readonly string[], limit = maxAuditExportRows): Promise<{ entries: StoredAuditEntry[]; truncated: boolean }> {
   const entries: StoredAuditEntry[] = [];
   for (const month of months) {
+    const filter = partitionFilter(storageKey(month, 'audit month', /^\d{4}-\d{2}$/), 'audit month');
     let continuationToken: string | undefined;
     do {
-      const page = await listOnePage<AuditRow>(table, { filter: odata`PartitionKey eq ${month}`, pageSize, continuationToken });
+      const page = await listOnePage<AuditRow>(table, { filter, pageSize, continuationToken });
       for (const row of page.items) {
         if (entries.length >= limit) return { entries, truncated: true };
         entries.push({ at: row.at, actorId: row.actorId, action: row.action, entityType: row.entityType, entityId: row.entityId, before: JSON.parse(row.before) as unknown, after: JSON.parse(row.after) as unknown });

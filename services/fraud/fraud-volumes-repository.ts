@@ -1,6 +1,7 @@
-import { odata, type TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
-import { assertSafeKey } from '../storage/keys';
+import { lookupKey, storageKey, storageYear } from '../storage/keys';
+import { odataFilter } from '../storage/odata-filter';
 import { ConcurrentUpdateError, isConflict, isNotFound, isPreconditionFailed } from '../storage/storage-errors';
 import { listAllEntities } from '../storage/table-pages';
 import { fraudServices, type FraudService } from './fraud-catalog';
@@ -12,9 +13,12 @@ interface VolumeRow {
   enteredAt: string;
 }
 
+const serviceSchema = z.enum(fraudServices);
+const periodSchema = z.string().regex(/^\d{4}(-Q[1-4])?$/);
+
 const rowSchema = z.object({
-  partitionKey: z.enum(fraudServices),
-  rowKey: z.string().regex(/^\d{4}(-Q[1-4])?$/),
+  partitionKey: serviceSchema,
+  rowKey: periodSchema,
   volume: z.number().int().min(0),
   enteredBy: z.string(),
   enteredAt: z.string(),
@@ -23,6 +27,11 @@ const rowSchema = z.object({
 function fromRow(row: unknown): FraudVolume {
   const valid = rowSchema.parse(row);
   return { service: valid.partitionKey, period: valid.rowKey as FraudPeriod, volume: valid.volume, enteredBy: valid.enteredBy, enteredAt: valid.enteredAt };
+}
+
+/** The keys of an entry, checked: a domain of the catalogue and a period '2025' or '2025-Q1'. */
+function keysOf(entry: Pick<FraudVolume, 'service' | 'period'>) {
+  return { partitionKey: storageKey(entry.service, 'fraud service', serviceSchema), rowKey: storageKey(entry.period, 'period', periodSchema) };
 }
 
 /** What a volume entry changed: the value before (none for a first entry) and after. */
@@ -39,9 +48,13 @@ export interface VolumeChange {
 export class FraudVolumesRepository {
   constructor(private readonly table: TableClient) {}
 
+  /** The volume of a domain and period, or undefined (also for a value that cannot be one). */
   async get(service: FraudService, period: FraudPeriod): Promise<(FraudVolume & { etag: string }) | undefined> {
+    const partitionKey = lookupKey(service, serviceSchema);
+    const rowKey = lookupKey(period, periodSchema);
+    if (partitionKey === undefined || rowKey === undefined) return undefined;
     try {
-      const row = await this.table.getEntity<VolumeRow>(assertSafeKey(service, 'fraud service'), assertSafeKey(period, 'period'));
+      const row = await this.table.getEntity<VolumeRow>(partitionKey, rowKey);
       return { ...fromRow(row), etag: row.etag };
     } catch (error) {
       if (isNotFound(error)) return undefined;
@@ -52,8 +65,7 @@ export class FraudVolumesRepository {
   /** Enters (or corrects) a volume; a concurrent entry of the same period is re-read and replaced, at most 3 times. */
   async set(entry: FraudVolume): Promise<VolumeChange> {
     const entity = {
-      partitionKey: assertSafeKey(entry.service, 'fraud service'),
-      rowKey: assertSafeKey(entry.period, 'period'),
+      ...keysOf(entry),
       volume: entry.volume,
       enteredBy: entry.enteredBy,
       enteredAt: entry.enteredAt,
@@ -77,7 +89,7 @@ export class FraudVolumesRepository {
     let added = 0;
     for (const entry of entries) {
       try {
-        await this.table.createEntity({ partitionKey: entry.service, rowKey: entry.period, volume: entry.volume, enteredBy: entry.enteredBy, enteredAt: entry.enteredAt });
+        await this.table.createEntity({ ...keysOf(entry), volume: entry.volume, enteredBy: entry.enteredBy, enteredAt: entry.enteredAt });
         added += 1;
       } catch (error) {
         if (!isConflict(error)) throw error;
@@ -88,9 +100,9 @@ export class FraudVolumesRepository {
 
   /** Every domain's volumes of a year: the year's row and its quarters ('2025' ≤ RowKey < '2026'). */
   async listYear(year: number): Promise<FraudVolume[]> {
-    const from = String(year).padStart(4, '0');
-    const to = String(year + 1).padStart(4, '0');
-    const rows = await listAllEntities<VolumeRow>(this.table, odata`RowKey ge ${from} and RowKey lt ${to}`);
+    // An integer year only: '2025.5' to '2026.5' would take in 2026's rows.
+    const checked = storageYear(year, 'fraud volume year', 1000);
+    const rows = await listAllEntities<VolumeRow>(this.table, odataFilter`RowKey ge ${String(checked)} and RowKey lt ${String(checked + 1)}`);
     return rows.map(fromRow);
   }
 }

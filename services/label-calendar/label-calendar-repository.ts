@@ -1,8 +1,9 @@
-import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
-import { assertSafeKey } from '../storage/keys';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
+import { assertSafeKey, lookupKey } from '../storage/keys';
+import { partitionFilter } from '../storage/odata-filter';
 import { ConcurrentUpdateError, isConflict, isNotFound, isPreconditionFailed } from '../storage/storage-errors';
 import { listAllEntities, submitInBatches } from '../storage/table-pages';
-import { labelObligationSchema, type LabelObligation, type StoredLabelObligation } from './label-obligation';
+import { labelObligationIdSchema, labelObligationSchema, type LabelObligation, type StoredLabelObligation } from './label-obligation';
 
 /** The whole calendar is one small partition (a dozen obligations): read in one query, changed in one transaction. */
 const partitionKey = 'obligation';
@@ -46,10 +47,12 @@ export interface ObligationWrite {
 export class LabelCalendarRepository {
   constructor(private readonly table: TableClient) {}
 
-  /** One obligation with its ETag, or undefined. */
+  /** One obligation with its ETag, or undefined (also for a value that cannot be an obligation id). */
   async get(id: string): Promise<StoredLabelObligation | undefined> {
+    const key = lookupKey(id, labelObligationIdSchema);
+    if (key === undefined) return undefined;
     try {
-      return fromRow(await this.table.getEntity<ObligationRow>(partitionKey, assertSafeKey(id, 'label obligation id')));
+      return fromRow(await this.table.getEntity<ObligationRow>(partitionKey, key));
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -58,7 +61,7 @@ export class LabelCalendarRepository {
 
   /** Every obligation, active or retired, by due date. */
   async list(): Promise<StoredLabelObligation[]> {
-    const rows = await listAllEntities<ObligationRow>(this.table, odata`PartitionKey eq ${partitionKey}`);
+    const rows = await listAllEntities<ObligationRow>(this.table, partitionFilter(partitionKey, 'label calendar'));
     return rows.map(fromRow).sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.id.localeCompare(b.id));
   }
 
@@ -84,8 +87,10 @@ export class LabelCalendarRepository {
 
   /** Adds the obligations not stored yet (demo calendar), leaving existing ones as edited and done. */
   async addMissing(obligations: readonly LabelObligation[]): Promise<number> {
+    // Rows are built (schema and keys checked) before anything is read or written.
+    const rows = obligations.map(toRow);
     const known = new Set((await this.list()).map((o) => o.id));
-    const actions: TransactionAction[] = obligations.filter((o) => !known.has(o.id)).map((o) => ['upsert', toRow(o), 'Replace']);
+    const actions: TransactionAction[] = rows.filter((row) => !known.has(row.rowKey)).map((row) => ['upsert', row, 'Replace']);
     await submitInBatches(this.table, actions);
     return actions.length;
   }

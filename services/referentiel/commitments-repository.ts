@@ -1,8 +1,13 @@
-import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
-import { assertSafeKey } from '../storage/keys';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
+import { z } from 'zod';
+import { assertSafeKey, lookupKey, storageKey } from '../storage/keys';
+import { partitionFilter } from '../storage/odata-filter';
 import { isNotFound } from '../storage/storage-errors';
 import { listAllEntities, submitInBatches } from '../storage/table-pages';
-import type { Commitment, ReferentielFile } from './commitment';
+import { referentielIds, type Commitment, type ReferentielFile } from './commitment';
+
+/** Partitions are the shipped référentiels only. */
+const referentielSchema = z.enum(referentielIds);
 
 interface CommitmentRow {
   module: number;
@@ -30,10 +35,13 @@ function fromRow(row: CommitmentRow & { rowKey?: string }): Commitment & { order
 export class CommitmentsRepository {
   constructor(private readonly table: TableClient) {}
 
-  /** One commitment, or undefined. */
+  /** One commitment, or undefined (also for a référentiel or an id that cannot be one). */
   async get(referentiel: string, id: string): Promise<Commitment | undefined> {
+    const partitionKey = lookupKey(referentiel, referentielSchema);
+    const rowKey = lookupKey(id);
+    if (partitionKey === undefined || rowKey === undefined) return undefined;
     try {
-      return fromRow(await this.table.getEntity<CommitmentRow>(referentiel, assertSafeKey(id, 'commitment id')));
+      return fromRow(await this.table.getEntity<CommitmentRow>(partitionKey, rowKey));
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -42,7 +50,7 @@ export class CommitmentsRepository {
 
   /** Every commitment of a référentiel, in the order of its source document. */
   async list(referentiel: string): Promise<Commitment[]> {
-    const rows = await listAllEntities<CommitmentRow>(this.table, odata`PartitionKey eq ${referentiel}`);
+    const rows = await listAllEntities<CommitmentRow>(this.table, partitionFilter(storageKey(referentiel, 'référentiel', referentielSchema), 'référentiel'));
     return rows
       .map(fromRow)
       .sort((a, b) => a.order - b.order)
@@ -54,14 +62,15 @@ export class CommitmentsRepository {
    * and a second start writes nothing. Returns how many were added.
    */
   async loadMissing(file: ReferentielFile): Promise<number> {
-    const existing = new Set((await this.list(file.prefecture)).map((c) => c.id));
+    const partitionKey = storageKey(file.prefecture, 'référentiel', referentielSchema);
+    const existing = new Set((await this.list(partitionKey)).map((c) => c.id));
     const actions: TransactionAction[] = file.commitments
       .map((commitment, order) => ({ commitment, order }))
       .filter(({ commitment }) => !existing.has(commitment.id))
       .map(({ commitment, order }) => [
         'upsert',
         {
-          partitionKey: file.prefecture,
+          partitionKey,
           rowKey: assertSafeKey(commitment.id, 'commitment id'),
           module: commitment.module,
           theme: commitment.theme ?? '',

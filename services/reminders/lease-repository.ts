@@ -53,7 +53,7 @@ export class LeaseRepository {
   /** Gives the lease back (only if still ours), so another instance need not wait for it to expire. */
   async release(lease: HeldLease): Promise<void> {
     try {
-      await this.table.deleteEntity(partitionKey, lease.name, { etag: lease.etag });
+      await this.table.deleteEntity(partitionKey, assertSafeKey(lease.name, 'lease name'), { etag: lease.etag });
     } catch (error) {
       if (!isPreconditionFailed(error) && !isNotFound(error)) throw error;
     }
@@ -61,7 +61,7 @@ export class LeaseRepository {
 
   private async replace(name: string, holder: string, expiresAt: string, etag: string): Promise<HeldLease | undefined> {
     try {
-      const updated = await this.table.updateEntity({ partitionKey, rowKey: name, holder, expiresAt }, 'Replace', { etag });
+      const updated = await this.table.updateEntity({ partitionKey, rowKey: assertSafeKey(name, 'lease name'), holder, expiresAt }, 'Replace', { etag });
       return { name, holder, expiresAt, etag: updated.etag ?? '' };
     } catch (error) {
       if (isPreconditionFailed(error) || isNotFound(error)) return undefined;

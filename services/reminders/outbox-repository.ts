@@ -1,5 +1,6 @@
-import { odata, type TableClient } from '@azure/data-tables';
-import { assertSafeKey } from '../storage/keys';
+import type { TableClient } from '@azure/data-tables';
+import { assertSafeKey, lookupKey } from '../storage/keys';
+import { isoInstant, odataFilter, partitionFilter } from '../storage/odata-filter';
 import { isConflict, isNotFound, isPreconditionFailed } from '../storage/storage-errors';
 import { listAllEntities, listOnePage } from '../storage/table-pages';
 import type { OutboxEntry, PlannedReminder, ReminderAction, ReminderStatus, ReminderText } from './reminder';
@@ -24,7 +25,15 @@ interface QueueRow {
 /** The queue holds only what is still to send, in one partition: a sweep reads what is due, not the history. */
 const queuePartition = 'due';
 
-const queueKey = (recipientId: string, key: string) => `${recipientId}|${key}`;
+/** The queue row of a reminder, both parts checked as keys first (a template would turn an object into text). */
+const queueKey = (recipientId: string, key: string) =>
+  assertSafeKey(`${assertSafeKey(recipientId, 'recipient id')}|${assertSafeKey(key, 'reminder key')}`, 'queue key');
+
+/** The record keys of an entry about to be changed, checked. */
+const recordKeys = (entry: Pick<OutboxEntry, 'recipientId' | 'key'>) => ({
+  partitionKey: assertSafeKey(entry.recipientId, 'recipient id'),
+  rowKey: assertSafeKey(entry.key, 'reminder key'),
+});
 
 function fromRow(recipientId: string, key: string, row: OutboxRow & { etag?: string }): OutboxEntry {
   return {
@@ -68,7 +77,7 @@ export class OutboxRepository {
     for (const reminder of reminders) {
       const recipientId = assertSafeKey(reminder.recipientId, 'recipient id');
       const key = assertSafeKey(reminder.key, 'reminder key');
-      const rowKey = assertSafeKey(queueKey(recipientId, key), 'queue key');
+      const rowKey = queueKey(recipientId, key);
       await this.queue.upsertEntity({ partitionKey: queuePartition, rowKey, recipientId, key, notBefore: reminder.notBefore }, 'Replace');
       try {
         await this.outbox.createEntity({
@@ -94,10 +103,13 @@ export class OutboxRepository {
     return report;
   }
 
-  /** One reminder, or undefined. */
+  /** One reminder, or undefined (also for a value that cannot be a key). */
   async get(recipientId: string, key: string): Promise<OutboxEntry | undefined> {
+    const partitionKey = lookupKey(recipientId);
+    const rowKey = lookupKey(key);
+    if (partitionKey === undefined || rowKey === undefined) return undefined;
     try {
-      return fromRow(recipientId, key, await this.outbox.getEntity<OutboxRow>(recipientId, key));
+      return fromRow(partitionKey, rowKey, await this.outbox.getEntity<OutboxRow>(partitionKey, rowKey));
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -106,7 +118,7 @@ export class OutboxRepository {
 
   /** Queue rows due at `now` (at most `limit`); the caller reads each record before sending. */
   async due(now: Date, limit = 5000): Promise<{ recipientId: string; key: string }[]> {
-    const filter = odata`PartitionKey eq ${queuePartition} and notBefore le ${now.toISOString()}`;
+    const filter = odataFilter`PartitionKey eq ${queuePartition} and notBefore le ${isoInstant(now, 'due instant')}`;
     const rows: { recipientId: string; key: string }[] = [];
     let continuationToken: string | undefined;
     do {
@@ -119,7 +131,7 @@ export class OutboxRepository {
 
   /** Number of reminders still to send, due or not. */
   async queued(): Promise<number> {
-    return (await listAllEntities(this.queue, odata`PartitionKey eq ${queuePartition}`, ['RowKey'])).length;
+    return (await listAllEntities(this.queue, partitionFilter(queuePartition, 'reminder queue'), ['RowKey'])).length;
   }
 
   /** Records a send (ETag-guarded), then takes it off the queue. Returns false if the record changed meanwhile. */
@@ -135,7 +147,7 @@ export class OutboxRepository {
   /** Puts a failed send back on the queue for a later attempt. */
   async reschedule(entry: OutboxEntry, notBefore: Date, reason: string): Promise<void> {
     await this.outbox.updateEntity(
-      { partitionKey: entry.recipientId, rowKey: entry.key, attempts: entry.attempts + 1, lastError: reason, notBefore: notBefore.toISOString() },
+      { ...recordKeys(entry), attempts: entry.attempts + 1, lastError: reason, notBefore: notBefore.toISOString() },
       'Merge',
       { etag: entry.etag },
     );
@@ -185,7 +197,7 @@ export class OutboxRepository {
 
   /** A person's reminders, newest first (for "mes rappels"). */
   async listFor(recipientId: string): Promise<OutboxEntry[]> {
-    const rows = await listAllEntities<OutboxRow>(this.outbox, odata`PartitionKey eq ${assertSafeKey(recipientId, 'recipient id')}`);
+    const rows = await listAllEntities<OutboxRow>(this.outbox, partitionFilter(recipientId, 'recipient id'));
     return rows
       .map((row) => fromRow(recipientId, String((row as { rowKey?: string }).rowKey), row))
       .sort((a, b) => b.plannedAt.localeCompare(a.plannedAt));
@@ -193,7 +205,7 @@ export class OutboxRepository {
 
   private async finish(entry: OutboxEntry, fields: Partial<OutboxRow>): Promise<boolean> {
     try {
-      await this.outbox.updateEntity({ partitionKey: entry.recipientId, rowKey: entry.key, ...fields }, 'Merge', { etag: entry.etag });
+      await this.outbox.updateEntity({ ...recordKeys(entry), ...fields }, 'Merge', { etag: entry.etag });
     } catch (error) {
       if (isNotFound(error) || isPreconditionFailed(error)) return false;
       throw error;

@@ -1,8 +1,9 @@
-import { odata, type TableClient } from '@azure/data-tables';
-import { assertSafeKey } from '../storage/keys';
+import type { TableClient } from '@azure/data-tables';
+import { lookupKey, storageKey, storageYear } from '../storage/keys';
+import { partitionFilter } from '../storage/odata-filter';
 import { ConcurrentUpdateError, isConflict, isNotFound, isPreconditionFailed } from '../storage/storage-errors';
 import { listAllEntities } from '../storage/table-pages';
-import { indicatorEntrySchema, type IndicatorEntry, type ReportPeriod } from './report-indicators';
+import { indicatorEntrySchema, indicatorIdSchema, type IndicatorEntry, type ReportPeriod } from './report-indicators';
 
 interface IndicatorRow {
   value: number;
@@ -10,7 +11,13 @@ interface IndicatorRow {
   enteredAt: string;
 }
 
-const rowKeyOf = (indicatorId: string, period: string) => `${assertSafeKey(indicatorId, 'indicator id')}|${assertSafeKey(period, 'period')}`;
+const periodSchema = indicatorEntrySchema.shape.period;
+
+/** The keys of a figure: PartitionKey its year, RowKey '<indicator>|<period>', each part checked first. */
+function keysOf(indicatorId: unknown, period: unknown) {
+  const checkedPeriod = storageKey(period, 'period', periodSchema);
+  return { partitionKey: checkedPeriod.slice(0, 4), rowKey: `${storageKey(indicatorId, 'indicator id', indicatorIdSchema)}|${checkedPeriod}` };
+}
 
 function fromRow(row: IndicatorRow & { rowKey?: string }): IndicatorEntry {
   const [indicatorId = '', period = ''] = String(row.rowKey).split('|');
@@ -32,9 +39,12 @@ export interface IndicatorChange {
 export class ReportIndicatorsRepository {
   constructor(private readonly table: TableClient) {}
 
+  /** The figure of an indicator and period, or undefined (also for a value that cannot be one). */
   async get(indicatorId: string, period: ReportPeriod): Promise<(IndicatorEntry & { etag: string }) | undefined> {
+    if (lookupKey(indicatorId, indicatorIdSchema) === undefined || lookupKey(period, periodSchema) === undefined) return undefined;
+    const { partitionKey, rowKey } = keysOf(indicatorId, period);
     try {
-      const row = await this.table.getEntity<IndicatorRow>(period.slice(0, 4), rowKeyOf(indicatorId, period));
+      const row = await this.table.getEntity<IndicatorRow>(partitionKey, rowKey);
       return { ...fromRow(row), etag: row.etag };
     } catch (error) {
       if (isNotFound(error)) return undefined;
@@ -45,7 +55,7 @@ export class ReportIndicatorsRepository {
   /** Enters or corrects a figure; a concurrent entry of the same period is re-read and replaced, at most 3 times. */
   async set(entry: IndicatorEntry): Promise<IndicatorChange> {
     const valid = indicatorEntrySchema.parse(entry);
-    const entity = { partitionKey: valid.period.slice(0, 4), rowKey: rowKeyOf(valid.indicatorId, valid.period), value: valid.value, enteredBy: valid.enteredBy, enteredAt: valid.enteredAt };
+    const entity = { ...keysOf(valid.indicatorId, valid.period), value: valid.value, enteredBy: valid.enteredBy, enteredAt: valid.enteredAt };
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const current = await this.get(entry.indicatorId, entry.period);
       try {
@@ -59,12 +69,13 @@ export class ReportIndicatorsRepository {
     throw new ConcurrentUpdateError(`report indicator ${entry.indicatorId} ${entry.period}`);
   }
 
-  /** Removes a figure entered by mistake; returns it, or undefined when there was none. */
+  /** Removes a figure entered by mistake; returns it, or undefined when there was none (nor could be). */
   async remove(indicatorId: string, period: ReportPeriod): Promise<IndicatorEntry | undefined> {
     const current = await this.get(indicatorId, period);
     if (!current) return undefined;
+    const { partitionKey, rowKey } = keysOf(indicatorId, period);
     try {
-      await this.table.deleteEntity(period.slice(0, 4), rowKeyOf(indicatorId, period), { etag: current.etag });
+      await this.table.deleteEntity(partitionKey, rowKey, { etag: current.etag });
     } catch (error) {
       if (isNotFound(error)) return undefined;
       if (isPreconditionFailed(error)) throw new ConcurrentUpdateError(`report indicator ${indicatorId} ${period}`);
@@ -75,7 +86,7 @@ export class ReportIndicatorsRepository {
 
   /** Every figure of a year, yearly and quarterly. */
   async listYear(year: number): Promise<IndicatorEntry[]> {
-    const rows = await listAllEntities<IndicatorRow>(this.table, odata`PartitionKey eq ${String(year).padStart(4, '0')}`);
+    const rows = await listAllEntities<IndicatorRow>(this.table, partitionFilter(String(storageYear(year, 'indicator year')).padStart(4, '0'), 'indicator year'));
     return rows.map(fromRow);
   }
 
@@ -85,7 +96,7 @@ export class ReportIndicatorsRepository {
     for (const entry of entries) {
       const valid = indicatorEntrySchema.parse(entry);
       try {
-        await this.table.createEntity({ partitionKey: valid.period.slice(0, 4), rowKey: rowKeyOf(valid.indicatorId, valid.period), value: valid.value, enteredBy: valid.enteredBy, enteredAt: valid.enteredAt });
+        await this.table.createEntity({ ...keysOf(valid.indicatorId, valid.period), value: valid.value, enteredBy: valid.enteredBy, enteredAt: valid.enteredAt });
         added += 1;
       } catch (error) {
         if (!isConflict(error)) throw error;

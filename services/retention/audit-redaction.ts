@@ -1,4 +1,5 @@
-import { odata, type TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
+import { odataFilter } from '../storage/odata-filter';
 import { isNotFound } from '../storage/storage-errors';
 import type { PurgedKind } from './retention-candidates';
 import { forEachPage } from './retention-storage';
@@ -68,7 +69,7 @@ export async function findAuditCopies(
   const oldest = new Date(Math.min(...records.map((record) => Date.parse(record.createdAt))));
   const matches: { key: string; partitionKey: string; rowKey: string }[] = [];
   for (const month of monthsBetween(oldest, now)) {
-    const filter = odata`PartitionKey eq ${month} and (entityType eq ${'fraud-signal'} or entityType eq ${'complaint'})`;
+    const filter = odataFilter`PartitionKey eq ${month} and (entityType eq ${'fraud-signal'} or entityType eq ${'complaint'})`;
     await forEachPage<Pick<AuditValues, 'entityType' | 'entityId'>>(audit, { filter, select: ['PartitionKey', 'RowKey', 'entityType', 'entityId'] }, (rows) => {
       for (const row of rows) {
         const key = `${row.entityType}|${row.entityId}`;

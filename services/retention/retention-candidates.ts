@@ -1,4 +1,5 @@
-import { odata, type TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
+import { odataFilter } from '../storage/odata-filter';
 import { complaintSchema } from '../complaints/complaint';
 import { fraudServices } from '../fraud/fraud-catalog';
 import { fraudSignalSchema } from '../fraud/fraud-signal';
@@ -74,13 +75,13 @@ export async function findExpiredFraudSignals(tables: RetentionTables, now: Date
   const othersUpTo = lastYearWithExpired(now, periods.fraudUnqualifiedMonths, timeZone);
   const found: ExpiredRecord[] = [];
   for (const service of fraudServices) {
-    const first = await firstPartitionKey(tables.fraudSignals, odata`PartitionKey ge ${`${service}|`} and PartitionKey lt ${`${service}}`}`);
+    const first = await firstPartitionKey(tables.fraudSignals, odataFilter`PartitionKey ge ${`${service}|`} and PartitionKey lt ${`${service}}`}`);
     if (first === undefined) continue;
     for (let year = Number(first.split('|')[1]); year <= Math.max(confirmedUpTo, othersUpTo); year += 1) {
       const partition = fraudPartitionKey(service, year);
-      let filter = odata`PartitionKey eq ${partition}`;
-      if (year > confirmedUpTo) filter += ` and ${odata`state ne ${'confirmed'}`}`;
-      else if (year > othersUpTo) filter += ` and ${odata`state eq ${'confirmed'}`}`;
+      let filter = odataFilter`PartitionKey eq ${partition}`;
+      if (year > confirmedUpTo) filter += ` and ${odataFilter`state ne ${'confirmed'}`}`;
+      else if (year > othersUpTo) filter += ` and ${odataFilter`state eq ${'confirmed'}`}`;
       await forEachPage<SignalRow>(tables.fraudSignals, { filter }, (rows) => {
         for (const row of rows) {
           // A row that does not read as a signal is never deleted blindly: the application would not show it either.
@@ -116,11 +117,11 @@ export async function findExpiredFraudSignals(tables: RetentionTables, now: Date
 export async function findExpiredComplaints(tables: RetentionTables, now: Date, periods: RetentionPeriods, timeZone: string): Promise<ExpiredRecord[]> {
   const upTo = lastYearWithExpired(now, periods.complaintsClosedMonths, timeZone);
   const [itemFirst, itemEnd] = ['R-', 'R.'];
-  const first = await firstPartitionKey(tables.complaints, odata`RowKey ge ${itemFirst} and RowKey lt ${itemEnd}`);
+  const first = await firstPartitionKey(tables.complaints, odataFilter`RowKey ge ${itemFirst} and RowKey lt ${itemEnd}`);
   if (first === undefined) return [];
   const found: ExpiredRecord[] = [];
   for (let year = Number(first); year <= upTo; year += 1) {
-    const filter = odata`PartitionKey eq ${String(year)} and RowKey ge ${itemFirst} and RowKey lt ${itemEnd} and state ne ${'open'}`;
+    const filter = odataFilter`PartitionKey eq ${String(year)} and RowKey ge ${itemFirst} and RowKey lt ${itemEnd} and state ne ${'open'}`;
     const expired: ExpiredRecord[] = [];
     await forEachPage<SignalRow>(tables.complaints, { filter }, (rows) => {
       for (const row of rows) {
@@ -144,7 +145,7 @@ export async function findExpiredComplaints(tables: RetentionTables, now: Date, 
     });
     for (const record of expired) {
       const prefix = `h|${record.id}|`;
-      await forEachPage<object>(tables.complaints, { filter: odata`PartitionKey eq ${String(year)} and RowKey ge ${prefix} and RowKey lt ${prefixEnd(prefix)}`, select: ['RowKey'] }, (rows) => {
+      await forEachPage<object>(tables.complaints, { filter: odataFilter`PartitionKey eq ${String(year)} and RowKey ge ${prefix} and RowKey lt ${prefixEnd(prefix)}`, select: ['RowKey'] }, (rows) => {
         for (const row of rows) record.partitionRows.push({ partitionKey: String(year), rowKey: String(row.rowKey) });
       });
     }
@@ -158,7 +159,7 @@ export async function findSharedCardCopies(tables: RetentionTables, records: rea
   for (const record of records) {
     for (const kind of sharedCardTopicKinds[record.kind]) {
       const prefix = `${kind}|${record.id}|`;
-      await forEachPage<object>(tables.sharedCardCopies, { filter: odata`PartitionKey ge ${prefix} and PartitionKey lt ${prefixEnd(prefix)}`, select: ['PartitionKey', 'RowKey'] }, (rows) => {
+      await forEachPage<object>(tables.sharedCardCopies, { filter: odataFilter`PartitionKey ge ${prefix} and PartitionKey lt ${prefixEnd(prefix)}`, select: ['PartitionKey', 'RowKey'] }, (rows) => {
         for (const row of rows) record.sharedCardCopies.push({ partitionKey: String(row.partitionKey), rowKey: String(row.rowKey) });
       });
     }

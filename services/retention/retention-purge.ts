@@ -1,4 +1,5 @@
-import { odata, type TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
+import { odataFilter } from '../storage/odata-filter';
 import type { AuditEntry } from '../audit/audit-repository';
 import { isConflict, isNotFound } from '../storage/storage-errors';
 import { tableNames } from '../storage/table-names';
@@ -110,7 +111,7 @@ async function purgeProcessedActivities(table: TableClient, now: Date, dryRun: b
   let count = 0;
   await forEachPage<object>(
     table,
-    { filter: odata`expiresAt lt ${now.toISOString()}`, select: ['PartitionKey', 'RowKey'] },
+    { filter: odataFilter`expiresAt lt ${now.toISOString()}`, select: ['PartitionKey', 'RowKey'] },
     async (rows) => {
       if (dryRun) count += rows.length;
       // A claim is only taken over by a redelivery within minutes, never a day later: no ETag needed.

@@ -1,5 +1,7 @@
-import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { assertSafeKey } from '../storage/keys';
+import { odataFilter, partitionFilter } from '../storage/odata-filter';
+import { InvalidStorageInputError } from '../storage/storage-errors';
 import { isConflict, isNotFound, isPreconditionFailed } from '../storage/storage-errors';
 import { listAllEntities, submitInBatches } from '../storage/table-pages';
 
@@ -42,6 +44,12 @@ function fromRow(row: CopyRow & { partitionKey?: string; rowKey?: string; etag?:
   };
 }
 
+/** The keys of a copy about to be changed, checked. */
+const copyKeys = (copy: Pick<SharedCardCopy, 'topic' | 'recipientId'>) => ({
+  partitionKey: assertSafeKey(copy.topic, 'shared card topic'),
+  rowKey: assertSafeKey(copy.recipientId, 'recipient id'),
+});
+
 /**
  * Copies of shared cards (PartitionKey = topic, RowKey = recipient). Rows are written before anything is sent,
  * so a crash mid-way leaves pending or stale rows that the next sweep finishes: a copy may be sent twice only if
@@ -53,11 +61,14 @@ export class SharedCardCopiesRepository {
   /** Adds pending copies for recipients not listed yet under the topic (one transaction per 100). */
   async addRecipients(topic: string, recipientIds: readonly string[], nowIso: string): Promise<number> {
     const key = assertSafeKey(topic, 'shared card topic');
+    if (!Array.isArray(recipientIds)) throw new InvalidStorageInputError('recipient ids');
+    // Every id checked before anything is read or written.
+    const ids = [...new Set(recipientIds.map((id) => assertSafeKey(id, 'recipient id')))];
     const known = new Set((await this.list(key)).map((copy) => copy.recipientId));
-    const fresh = [...new Set(recipientIds)].filter((id) => !known.has(id));
+    const fresh = ids.filter((id) => !known.has(id));
     const actions: TransactionAction[] = fresh.map((id) => [
       'create',
-      { partitionKey: key, rowKey: assertSafeKey(id, 'recipient id'), status: 'pending', activityId: '', stale: false, updatedAt: nowIso },
+      { partitionKey: key, rowKey: id, status: 'pending', activityId: '', stale: false, updatedAt: nowIso },
     ]);
     try {
       await submitInBatches(this.table, actions);
@@ -70,7 +81,7 @@ export class SharedCardCopiesRepository {
 
   /** Every copy of a topic. */
   async list(topic: string): Promise<SharedCardCopy[]> {
-    const rows = await listAllEntities<CopyRow>(this.table, odata`PartitionKey eq ${assertSafeKey(topic, 'shared card topic')}`);
+    const rows = await listAllEntities<CopyRow>(this.table, partitionFilter(topic, 'shared card topic'));
     return rows.map(fromRow);
   }
 
@@ -83,7 +94,7 @@ export class SharedCardCopiesRepository {
     const live = (await this.list(topic)).filter((copy) => copy.status === 'pending' || copy.status === 'sent');
     const actions: TransactionAction[] = live.map((copy) => [
       'update',
-      { partitionKey: copy.topic, rowKey: copy.recipientId, stale: true, updatedAt: nowIso },
+      { ...copyKeys(copy), stale: true, updatedAt: nowIso },
       'Merge',
     ]);
     await submitInBatches(this.table, actions);
@@ -92,7 +103,7 @@ export class SharedCardCopiesRepository {
 
   /** Copies still to send or to redraw, across topics (read by the sweep to finish interrupted work). */
   async needingWork(limit = 500): Promise<SharedCardCopy[]> {
-    const rows = await listAllEntities<CopyRow>(this.table, odata`status eq ${'pending'} or stale eq ${true}`);
+    const rows = await listAllEntities<CopyRow>(this.table, odataFilter`status eq ${'pending'} or stale eq true`);
     return rows.slice(0, limit).map(fromRow);
   }
 
@@ -103,7 +114,7 @@ export class SharedCardCopiesRepository {
   async markSent(copy: SharedCardCopy, activityId: string, nowIso: string): Promise<void> {
     if (await this.merge(copy, { status: 'sent', activityId, stale: false, updatedAt: nowIso })) return;
     await this.table.updateEntity(
-      { partitionKey: copy.topic, rowKey: copy.recipientId, status: 'sent', activityId, stale: true, updatedAt: nowIso },
+      { ...copyKeys(copy), status: 'sent', activityId, stale: true, updatedAt: nowIso },
       'Merge',
     );
   }
@@ -120,7 +131,7 @@ export class SharedCardCopiesRepository {
 
   private async merge(copy: SharedCardCopy, fields: Partial<CopyRow>): Promise<boolean> {
     try {
-      await this.table.updateEntity({ partitionKey: copy.topic, rowKey: copy.recipientId, ...fields }, 'Merge', { etag: copy.etag });
+      await this.table.updateEntity({ ...copyKeys(copy), ...fields }, 'Merge', { etag: copy.etag });
       return true;
     } catch (error) {
       if (isPreconditionFailed(error) || isNotFound(error)) return false;

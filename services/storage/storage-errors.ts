@@ -37,3 +37,17 @@ export class ConcurrentUpdateError extends Error {
     this.name = 'ConcurrentUpdateError';
   }
 }
+
+/**
+ * Thrown before any request when a value cannot be a key or a filter literal (wrong type, forbidden character,
+ * too long, wrong shape): user text never reaches a PartitionKey, a RowKey or a query unchecked (issue 10).
+ */
+export class InvalidStorageInputError extends Error {
+  constructor(
+    readonly what: string,
+    readonly kind: 'key' | 'filter value' = 'key',
+  ) {
+    super(`invalid storage ${kind} for ${what}`);
+    this.name = 'InvalidStorageInputError';
+  }
+}

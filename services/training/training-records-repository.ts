@@ -1,7 +1,10 @@
-import { odata, type TableClient } from '@azure/data-tables';
-import { assertSafeKey } from '../storage/keys';
-import { isConflict, isNotFound } from '../storage/storage-errors';
+import type { TableClient } from '@azure/data-tables';
+import { assertSafeKey, lookupKey, storageKey } from '../storage/keys';
+import { partitionFilter } from '../storage/odata-filter';
+import { InvalidStorageInputError, isConflict, isNotFound } from '../storage/storage-errors';
 import { listAllEntities } from '../storage/table-pages';
+import { isLocalDate } from '../reminders/calendar';
+import { trainingTypeIdSchema } from './training-type';
 import { trainingRecordSchema, type TrainingRecord } from './training-record';
 
 type TrainingRecordRow = Omit<TrainingRecord, 'personId'>;
@@ -11,7 +14,9 @@ type TrainingRecordRow = Omit<TrainingRecord, 'personId'>;
  * twice by the person and their manager, lands on the same row instead of adding a second one.
  */
 export function trainingRecordRowKey(typeId: string, completedOn: string): string {
-  return assertSafeKey(`${typeId}|${completedOn}`, 'training record key');
+  const type = storageKey(typeId, 'training type id', trainingTypeIdSchema);
+  if (typeof completedOn !== 'string' || !isLocalDate(completedOn)) throw new InvalidStorageInputError('training completion date');
+  return assertSafeKey(`${type}|${completedOn}`, 'training record key');
 }
 
 function fromRow(row: TrainingRecordRow & { partitionKey?: string }): TrainingRecord {
@@ -55,10 +60,12 @@ export class TrainingRecordsRepository {
     }
   }
 
-  /** One record, or undefined. */
+  /** One record, or undefined (also for a type id or a day that cannot be one). */
   async get(personId: string, typeId: string, completedOn: string): Promise<TrainingRecord | undefined> {
+    const partitionKey = assertSafeKey(personId, 'person id');
+    if (lookupKey(typeId, trainingTypeIdSchema) === undefined || typeof completedOn !== 'string' || !isLocalDate(completedOn)) return undefined;
     try {
-      const row = await this.table.getEntity<TrainingRecordRow>(assertSafeKey(personId, 'person id'), trainingRecordRowKey(typeId, completedOn));
+      const row = await this.table.getEntity<TrainingRecordRow>(partitionKey, trainingRecordRowKey(typeId, completedOn));
       return fromRow(row);
     } catch (error) {
       if (isNotFound(error)) return undefined;
@@ -68,7 +75,7 @@ export class TrainingRecordsRepository {
 
   /** Every record of one person (one partition). */
   async listFor(personId: string): Promise<TrainingRecord[]> {
-    const rows = await listAllEntities<TrainingRecordRow>(this.table, odata`PartitionKey eq ${assertSafeKey(personId, 'person id')}`);
+    const rows = await listAllEntities<TrainingRecordRow>(this.table, partitionFilter(personId, 'person id'));
     return rows.map(fromRow);
   }
 

@@ -1,9 +1,10 @@
-import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { Role } from '../directory/roles';
-import { assertSafeKey } from '../storage/keys';
+import { assertSafeKey, lookupKey } from '../storage/keys';
+import { partitionFilter } from '../storage/odata-filter';
 import { ConcurrentUpdateError, isConflict, isNotFound, isPreconditionFailed } from '../storage/storage-errors';
 import { listAllEntities, submitInBatches } from '../storage/table-pages';
-import { trainingTypeSchema, type TrainingType } from './training-type';
+import { trainingTypeIdSchema, trainingTypeSchema, type TrainingType } from './training-type';
 
 /** The catalogue is one small partition (a prefecture has a handful of training types). */
 const partitionKey = 'type';
@@ -63,10 +64,12 @@ function byCommitment(a: TrainingType, b: TrainingType): number {
 export class TrainingTypesRepository {
   constructor(private readonly table: TableClient) {}
 
-  /** One type by id, or undefined. */
+  /** One type by id, or undefined (also for a value that cannot be a type id). */
   async get(id: string): Promise<StoredTrainingType | undefined> {
+    const key = lookupKey(id, trainingTypeIdSchema);
+    if (key === undefined) return undefined;
     try {
-      return fromRow(await this.table.getEntity<TrainingTypeRow>(partitionKey, assertSafeKey(id, 'training type id')));
+      return fromRow(await this.table.getEntity<TrainingTypeRow>(partitionKey, key));
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -75,7 +78,7 @@ export class TrainingTypesRepository {
 
   /** Every type, active or retired, in commitment order. */
   async list(): Promise<StoredTrainingType[]> {
-    const rows = await listAllEntities<TrainingTypeRow>(this.table, odata`PartitionKey eq ${partitionKey}`);
+    const rows = await listAllEntities<TrainingTypeRow>(this.table, partitionFilter(partitionKey, 'training types'));
     return rows.map(fromRow).sort(byCommitment);
   }
 
@@ -96,8 +99,10 @@ export class TrainingTypesRepository {
 
   /** Adds the types not stored yet (demo data, a new prefecture's catalogue), leaving edited ones as they are. */
   async addMissing(types: readonly TrainingType[]): Promise<number> {
+    // Rows are built (schema and keys checked) before anything is read or written.
+    const rows = types.map(toRow);
     const known = new Set((await this.list()).map((type) => type.id));
-    const actions: TransactionAction[] = types.filter((type) => !known.has(type.id)).map((type) => ['upsert', toRow(type), 'Replace']);
+    const actions: TransactionAction[] = rows.filter((row) => !known.has(row.rowKey)).map((row) => ['upsert', row, 'Replace']);
     await submitInBatches(this.table, actions);
     return actions.length;
   }
