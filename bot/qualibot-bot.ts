@@ -84,8 +84,26 @@ export class QualibotBot extends ActivityHandler {
       await super.run(context);
     } catch (error) {
       // Give the claim back so Teams' redelivery of this activity can succeed.
-      if (claimable) await this.app.processedActivities.release(activity.conversation.id, activity.id as string).catch(() => undefined);
+      if (claimable) await this.giveClaimBack(context);
       throw error;
+    }
+  }
+
+  /**
+   * Releases the claim of a turn that failed. The storage may be what failed: the release is then retried in the
+   * background (1 s, 2 s, 4 s… about a minute in all), so a redelivery after the outage is not dropped.
+   */
+  private async giveClaimBack(context: TurnContext): Promise<void> {
+    const { conversation, id } = context.activity;
+    if (id) await this.releaseClaim(conversation.id, id, 0);
+  }
+
+  private async releaseClaim(conversationId: string, activityId: string, attempt: number): Promise<void> {
+    try {
+      await this.app.processedActivities.release(conversationId, activityId);
+    } catch {
+      if (attempt >= 6) return this.logger.warn({ activityId }, 'activity claim not released: a redelivery will be ignored');
+      setTimeout(() => void this.releaseClaim(conversationId, activityId, attempt + 1), 1000 * 2 ** attempt).unref();
     }
   }
 
@@ -160,10 +178,13 @@ export class QualibotBot extends ActivityHandler {
       const handlerContext = await this.handlerContext(context);
       const result = await routeCardAction(handlerContext, context.activity.value);
       handlerContext.logger.info({ verb: result.verb, outcome: result.outcome, reference: result.reference }, 'card action');
+      // A click that failed is answered with a card, not thrown: give its claim back here for the redelivery.
+      if (result.outcome === 'failed') await this.giveClaimBack(context);
       return this.cardResponse(result.card);
     } catch (error) {
       const failure = describeFailure(error, locale);
       this.logger.error({ err: error, activityId: context.activity.id, reference: failure.reference }, 'card action failed');
+      await this.giveClaimBack(context);
       return this.cardResponse(noticeCard({ style: 'attention', ...failure }, locale));
     }
   }

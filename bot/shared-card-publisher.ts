@@ -24,6 +24,9 @@ export interface PublishReport {
   failed: number;
 }
 
+/** Identifies one copy across passes. */
+const copyKey = (copy: Pick<SharedCardCopy, 'topic' | 'recipientId'>) => `${copy.topic}\n${copy.recipientId}`;
+
 /** Statuses after which the person cannot be reached: the bot is not installed for them, or they are gone. */
 const permanentStatuses = new Set([403, 404]);
 
@@ -34,6 +37,15 @@ const permanentStatuses = new Set([403, 404]);
  */
 export class SharedCardPublisher {
   private readonly inFlight = new Set<Promise<unknown>>();
+  /**
+   * Copies Teams accepted whose `markSent` failed (storage outage), with the message id: the next pass records
+   * them instead of sending them again. Kept in memory: a crash in that window still resends (one per copy).
+   */
+  private readonly sentNotRecorded = new Map<string, string>();
+  /** Copies a pass of this process is delivering right now. */
+  private readonly delivering = new Set<string>();
+  /** Versions (copy and ETag) of copies already delivered by this process, the latest few thousand. */
+  private readonly delivered = new Set<string>();
 
   constructor(
     private readonly adapter: CloudAdapter,
@@ -74,14 +86,38 @@ export class SharedCardPublisher {
     const report: PublishReport = { sent: 0, redrawn: 0, unreachable: 0, dropped: 0, failed: 0 };
     for (const copy of copies) {
       if (copy.status !== 'pending' && !(copy.status === 'sent' && copy.stale)) continue;
-      const outcome = await this.deliver(copy);
-      report[outcome] += 1;
+      // A sweep's resume and a turn's publish may read the same copy at once: the first delivers it, the other
+      // skips it, whether it comes while the copy is being sent or after, with the row as it was read before.
+      const key = copyKey(copy);
+      const version = `${key}\n${copy.etag}`;
+      if (this.delivering.has(key) || this.delivered.has(version)) continue;
+      this.delivering.add(key);
+      try {
+        const outcome = await this.deliver(copy);
+        report[outcome] += 1;
+        if (outcome !== 'failed') this.rememberDelivered(version);
+      } finally {
+        this.delivering.delete(key);
+      }
     }
     return report;
   }
 
+  private rememberDelivered(version: string): void {
+    this.delivered.add(version);
+    if (this.delivered.size > 5000) this.delivered.delete(this.delivered.values().next().value ?? '');
+  }
+
   private async deliver(copy: SharedCardCopy): Promise<keyof PublishReport> {
     const nowIso = () => this.clock.now().toISOString();
+    const key = copyKey(copy);
+    const alreadySent = this.sentNotRecorded.get(key);
+    if (alreadySent !== undefined && copy.status === 'pending') {
+      // Teams took this copy before the storage failed: record it rather than send it a second time.
+      await this.app.sharedCards.markSent(copy, alreadySent, nowIso());
+      this.sentNotRecorded.delete(key);
+      return 'sent';
+    }
     const recipient = await this.app.people.get(copy.recipientId);
     const stored = await this.app.conversations.get('personal', copy.recipientId);
     if (!recipient || !stored?.active) {
@@ -97,14 +133,12 @@ export class SharedCardPublisher {
       return 'dropped';
     }
     const reference = JSON.parse(stored.reference) as Partial<ConversationReference>;
+    let activityId = copy.activityId ?? '';
     try {
-      let activityId = copy.activityId ?? '';
       await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
         if (redraw) await context.updateActivity({ ...toMessage(card), id: activityId });
         else activityId = (await context.sendActivity(toMessage(card)))?.id ?? '';
       });
-      await this.app.sharedCards.markSent(copy, activityId, nowIso());
-      return redraw ? 'redrawn' : 'sent';
     } catch (error) {
       const status = (error as { statusCode?: unknown }).statusCode;
       if (typeof status === 'number' && permanentStatuses.has(status)) {
@@ -114,5 +148,10 @@ export class SharedCardPublisher {
       this.logger.warn({ status, topic: copy.topic }, 'shared card not delivered, retried at next sweep');
       return 'failed';
     }
+    // Remembered until recorded: a storage outage right now must not make the next pass send it again.
+    if (!redraw) this.sentNotRecorded.set(key, activityId);
+    await this.app.sharedCards.markSent(copy, activityId, nowIso());
+    this.sentNotRecorded.delete(key);
+    return redraw ? 'redrawn' : 'sent';
   }
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { complaintFormCard, type ComplaintFormCardData } from '../../cards/complaint-form';
 import { fill, type CardJson } from '../../cards/render';
 import { channelRules, complaintChannels, complaintKindLabels, complaintKinds, outOfScopeLabels, outOfScopeReasons } from '../../services/complaints/complaint-channels';
+import type { Complaint } from '../../services/complaints/complaint';
+import { isSameComplaintSubmission } from '../../services/complaints/complaint-resubmission';
 import { validateComplaintForm, type ComplaintField, type ComplaintFieldError, type ComplaintFormInput } from '../../services/complaints/complaint-form';
 import { findOwner } from '../../services/checks/check-item-edit';
 import type { CommandContext, HandlerContext } from '../turn-context';
@@ -18,6 +20,7 @@ const texts = {
     inScope: 'Dans le périmètre Qual-e-pref',
     outOfScope: 'Hors périmètre : {reason}',
     saved: 'Réclamation {id} enregistrée.',
+    alreadySaved: 'Ce formulaire avait déjà été reçu : rien n’est enregistré deux fois. ',
     sentTo: ' Elle est confiée à {name}, qui la reçoit.',
   },
   en: {
@@ -27,6 +30,7 @@ const texts = {
     inScope: 'Inside the Qual-e-pref scope',
     outOfScope: 'Out of scope: {reason}',
     saved: 'Complaint {id} saved.',
+    alreadySaved: 'This form had already been received: nothing is saved twice. ',
     sentTo: ' It is given to {name}, who receives it.',
   },
 };
@@ -104,7 +108,9 @@ export const complaintFormVerb = defineVerb({
  * « Enregistrer » on the form: the domain checks every field at once (personal data in the summary, a received
  * date in the future, an unknown service, commitment or agent: the form comes back with the errors next to the
  * fields, values kept, nothing written). Otherwise the complaint is numbered and stored with its due date, audited,
- * and sent to the agent in charge when that is someone else.
+ * and sent to the agent in charge when that is someone else: that copy is listed before the write, so a crash after
+ * it leaves a card the next sweep sends. The same form sent again (a redelivery after a failure, a click after
+ * « momentanément indisponible ») finishes the complaint an earlier attempt stored instead of logging it twice.
  */
 export const complaintSubmitVerb = defineVerb({
   schema: formSchema,
@@ -129,15 +135,23 @@ export const complaintSubmitVerb = defineVerb({
       locale,
     });
     if (!result.ok) return buildComplaintForm(context, { ...data, scope: data.scope || 'in' }, result.errors);
+    const handOver = result.complaint.assigneeId !== actor.id;
+    const listCopy = async (candidate: Complaint) => {
+      if (handOver) await app.sharedCards.addRecipients(complaintAssignedTopic(candidate), [candidate.assigneeId], now.toISOString());
+    };
     const entry = { actorId: actor.id, action: 'complaint.create', entityType: 'complaint', entityId: '' };
-    const stored = await app.complaints.create(result.complaint, entry, now);
+    const earlier = existing.find((complaint) => isSameComplaintSubmission(complaint, result.complaint, now));
+    const stored = earlier ?? (await app.complaints.create(result.complaint, entry, now, listCopy));
     const { etag: _etag, ...complaint } = stored;
-    await app.audit.append({ ...entry, entityId: complaint.id, after: complaint });
-    let notice = fill(texts[locale].saved, { id: complaint.id });
-    if (complaint.assigneeId !== actor.id) {
-      const topic = complaintAssignedTopic(complaint);
-      await app.sharedCards.addRecipients(topic, [complaint.assigneeId], now.toISOString());
-      context.publishSharedCard(topic);
+    if (earlier) {
+      // An earlier attempt stored it: finish what it may have left (its audit line, the agent's card).
+      const audited = await app.audit.listMonth(complaint.createdAt.slice(0, 7), { entityId: complaint.id, limit: 1000 });
+      if (!audited.some((line) => line.action === entry.action)) await app.audit.append({ ...entry, entityId: complaint.id, after: complaint });
+      await listCopy(complaint);
+    } else await app.audit.append({ ...entry, entityId: complaint.id, after: complaint });
+    let notice = (earlier ? texts[locale].alreadySaved : '') + fill(texts[locale].saved, { id: complaint.id });
+    if (handOver) {
+      context.publishSharedCard(complaintAssignedTopic(complaint));
       notice += fill(texts[locale].sentTo, { name: people.find((person) => person.id === complaint.assigneeId)?.name ?? '' });
     }
     return buildComplaintCard(context, complaint, { notice, noticeColor: 'Good' });

@@ -12,6 +12,7 @@ import {
 } from '../../services/fraud/fraud-catalog';
 import { earliestDetection, validateFraudForm, type FraudFormError, type FraudFormField } from '../../services/fraud/fraud-form';
 import { qualifiersOf } from '../../services/fraud/fraud-rules';
+import type { FraudSignal } from '../../services/fraud/fraud-signal';
 import type { CommandContext, HandlerContext } from '../turn-context';
 import { defineVerb } from '../verb-definition';
 import { buildFraudSignalCard, fraudQualifyTopic, todayFor } from './fraud-view';
@@ -21,12 +22,14 @@ const texts = {
     recorded: 'Signalement {id} enregistré. Transmis pour qualification à : {names}.',
     recordedNoReferent: 'Signalement {id} enregistré, mais aucun référent fraude n’est dans l’annuaire pour le qualifier : prévenez le responsable qualité.',
     recordedByReferent: 'Signalement {id} enregistré.',
+    alreadyRecorded: 'Ce formulaire avait déjà été reçu : rien n’est enregistré deux fois. ',
     unreadable: 'Certaines valeurs envoyées par la carte sont illisibles : vérifiez les champs et recommencez. Rien n’a été enregistré.',
   },
   en: {
     recorded: 'Signal {id} saved. Sent for qualification to: {names}.',
     recordedNoReferent: 'Signal {id} saved, but no fraud referent is in the directory to qualify it: tell the quality officer.',
     recordedByReferent: 'Signal {id} saved.',
+    alreadyRecorded: 'This form had already been received: nothing is saved twice. ',
     unreadable: 'Some values sent by the card are unreadable: check the fields and try again. Nothing was saved.',
   },
 };
@@ -112,6 +115,20 @@ export const fraudFormVerb = defineVerb({
   handle: async (context) => emptyForm(context),
 });
 
+/**
+ * Finishes what an earlier attempt of the same submission may have left undone: its author's index row, its
+ * `fraud.submit` audit line and the referents' copies (each step is skipped when already there).
+ */
+async function finishEarlierAttempt(context: HandlerContext, signal: FraudSignal, listCopies: (signal: FraudSignal) => Promise<void>): Promise<void> {
+  const { app, actor } = context;
+  await app.fraudSignals.ensureIndexed(signal);
+  const audited = await app.audit.listMonth(signal.createdAt.slice(0, 7), { entityId: signal.id, limit: 1000 });
+  if (!audited.some((entry) => entry.action === 'fraud.submit')) {
+    await app.audit.append({ actorId: actor.id, action: 'fraud.submit', entityType: 'fraud-signal', entityId: signal.id, after: signal });
+  }
+  await listCopies(signal);
+}
+
 /** Card inputs of the form; the rules (and their messages) are validateFraudForm's. */
 const submitSchema = z.object({
   service: z.string().max(40).optional(),
@@ -128,6 +145,9 @@ const submitSchema = z.object({
  * « Envoyer le signalement »: checks every field (personal data in free text, a date in the future, an unknown
  * domain… bring the form back with the errors and nothing written), stores the signal under its number, audits
  * it, sends the qualification card to every fraud referent, and answers the author with their signal's card.
+ * The referents' copies are listed before the signal is written, so a crash after the write leaves cards the next
+ * sweep sends. The same form sent again (Teams' redelivery after a failure, or a click after « momentanément
+ * indisponible ») finishes the signal an earlier attempt stored instead of storing a second one.
  */
 export const fraudSubmitVerb = defineVerb({
   schema: submitSchema,
@@ -138,17 +158,19 @@ export const fraudSubmitVerb = defineVerb({
     const now = clock.now();
     const result = validateFraudForm(data, { author: actor, today: todayFor(app, clock), now }, locale);
     if (!result.ok) return formCard(context, typedValues(data), result.errors);
-    const stored = await app.fraudSignals.create(result.draft);
+    const referents = qualifiersOf(result.draft, await app.people.list());
+    const listCopies = async (signal: FraudSignal) => {
+      if (referents.length > 0) await app.sharedCards.addRecipients(fraudQualifyTopic(signal), referents.map((person) => person.id), now.toISOString());
+    };
+    const earlier = await app.fraudSignals.findSameSubmission(result.draft, now);
+    const stored = earlier ?? (await app.fraudSignals.create(result.draft, listCopies));
     const { etag: _etag, ...signal } = stored;
-    await app.audit.append({ actorId: actor.id, action: 'fraud.submit', entityType: 'fraud-signal', entityId: signal.id, after: signal });
-    const referents = qualifiersOf(signal, await app.people.list());
-    if (referents.length > 0) {
-      const topic = fraudQualifyTopic(signal);
-      await app.sharedCards.addRecipients(topic, referents.map((person) => person.id), now.toISOString());
-      context.publishSharedCard(topic);
-    }
+    if (earlier) await finishEarlierAttempt(context, signal, listCopies);
+    else await app.audit.append({ actorId: actor.id, action: 'fraud.submit', entityType: 'fraud-signal', entityId: signal.id, after: signal });
+    if (referents.length > 0) context.publishSharedCard(fraudQualifyTopic(signal));
     const notice = referents.length > 0 ? t.recorded : actor.roles.includes('fraud-referent') ? t.recordedByReferent : t.recordedNoReferent;
-    return buildFraudSignalCard(context, signal, { notice: fill(notice, { id: signal.id, names: referents.map((person) => person.name).join(', ') }), noticeColor: 'Good' });
+    const lead = earlier ? t.alreadyRecorded : '';
+    return buildFraudSignalCard(context, signal, { notice: lead + fill(notice, { id: signal.id, names: referents.map((person) => person.name).join(', ') }), noticeColor: 'Good' });
   },
   invalid: async (context, raw) => formCard(context, typedValues(raw), [{ field: 'form', message: texts[context.locale].unreadable }]),
 });

@@ -71,8 +71,8 @@ async function applyDecision(
   decide: (signal: FraudSignal) => FraudDecision,
   options: { mode: 'qualify' | 'view'; round?: number; answerValue?: string },
   hooks: {
-    /** Lists the shared cards the change sets going, before it is written (see SharedCardCopies). */
-    prepare: (next: FraudSignal) => Promise<void>;
+    /** Lists the shared cards the change sets going, and marks stale those it changes, before it is written (see SharedCardCopies). */
+    prepare: (next: FraudSignal, current: StoredFraudSignal) => Promise<void>;
     /** Audits and publishes once it is written; returns the line telling the clicker what happened. */
     after: (before: StoredFraudSignal, stored: StoredFraudSignal) => Promise<string>;
   },
@@ -88,9 +88,9 @@ async function applyDecision(
       : buildFraudSignalCard(context, signal, { ...frame, answerValue: refusal.kind === 'invalid' ? options.answerValue : undefined, ...(await refusalOptions(context, refusal)) });
   const decision = decide(current);
   if (!decision.ok) return refuse(current, decision.refusal);
-  // Copies listed before the write: a crash between the two leaves cards the next sweep sends; a round that was
-  // never written is dropped by the renderer.
-  await hooks.prepare(decision.next);
+  // Copies listed (and the older ones marked stale) before the write: a crash between the two leaves cards the next
+  // sweep sends or redraws; a round that was never written is dropped by the renderer, a redraw shows what is stored.
+  await hooks.prepare(decision.next, current);
   let stored: StoredFraudSignal;
   try {
     stored = await app.fraudSignals.update(current, decision.next);
@@ -128,7 +128,8 @@ export const fraudQualifyVerb = defineVerb({
       (signal) => decideQualification(signal, actor, data, now, locale),
       { mode: 'qualify', round: data.round },
       {
-        prepare: async (next) => {
+        prepare: async (next, current) => {
+          await app.sharedCards.markStale(fraudQualifyTopic(current), now.toISOString());
           if (next.authorId === actor.id || !next.qualification) return;
           await app.sharedCards.addRecipients(fraudOutcomeTopic(next, next.qualification.at), [next.authorId], now.toISOString());
         },
@@ -143,6 +144,7 @@ export const fraudQualifyVerb = defineVerb({
             after: { state: stored.state, qualification: stored.qualification },
           });
           const round = fraudQualifyTopic(before);
+          // Stale again: a copy redrawn between `prepare` and the write still shows the signal before it.
           await app.sharedCards.markStale(round, nowIso);
           context.publishSharedCard(round);
           const outcome = fraudStateLabels[stored.state][locale].toLowerCase();
@@ -171,7 +173,8 @@ export const fraudAnswerVerb = defineVerb({
       (signal) => decideAnswer(signal, actor, { answer: data.answer, round: data.round }, now, locale),
       { mode: 'view', answerValue: data.answer?.slice(0, 1000) },
       {
-        prepare: async (next) => {
+        prepare: async (next, current) => {
+          for (const topic of staleTopics(current)) await app.sharedCards.markStale(topic, now.toISOString());
           const referents = qualifiersOf(next, await app.people.list());
           if (referents.length > 0) await app.sharedCards.addRecipients(fraudQualifyTopic(next), referents.map((person) => person.id), now.toISOString());
         },
@@ -181,14 +184,19 @@ export const fraudAnswerVerb = defineVerb({
   },
 });
 
+/** The cards an answer makes out of date: the referents' round and the author's card with the question. */
+function staleTopics(before: FraudSignal): string[] {
+  return [fraudQualifyTopic(before), ...(before.qualification ? [fraudOutcomeTopic(before, before.qualification.at)] : [])];
+}
+
 /** After an answer: audit, redraw the author's and referents' earlier cards, send the new round to the referents. */
 async function answered(context: HandlerContext, before: StoredFraudSignal, stored: StoredFraudSignal): Promise<string> {
   const { app, actor, clock, locale } = context;
   const t = texts[locale];
   const nowIso = clock.now().toISOString();
   await app.audit.append({ actorId: actor.id, action: 'fraud.answer', entityType: 'fraud-signal', entityId: stored.id, before: { state: before.state }, after: { state: stored.state, exchanges: stored.exchanges } });
-  const stale = [fraudQualifyTopic(before), ...(before.qualification ? [fraudOutcomeTopic(before, before.qualification.at)] : [])];
-  for (const topic of stale) {
+  // Stale again, as after a qualification: a copy redrawn since `prepare` may show the signal before the answer.
+  for (const topic of staleTopics(before)) {
     await app.sharedCards.markStale(topic, nowIso);
     context.publishSharedCard(topic);
   }

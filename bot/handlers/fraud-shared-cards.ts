@@ -1,6 +1,6 @@
 import type { AppServices } from '../../services/app-services';
 import type { Clock } from '../../services/clock';
-import { maySeeSignal } from '../../services/fraud/fraud-rules';
+import { maySeeSignal, qualifiersOf } from '../../services/fraud/fraud-rules';
 import { roundOf } from '../../services/fraud/fraud-signal';
 import type { SharedCardRenderer } from '../shared-card-publisher';
 import { auditRead, buildFraudSignalCard } from './fraud-view';
@@ -25,7 +25,9 @@ export function fraudSharedCardRenderers(app: AppServices, clock: Clock): Record
       const parsed = fraudTopic(topic);
       const signal = parsed && (await app.fraudSignals.get(parsed.id));
       if (!parsed || !signal || !maySeeSignal(signal, recipient)) return undefined;
-      if (firstSend && roundOf(signal) !== parsed.ms) return undefined;
+      // Copies are listed under a number before it is won: a number another author took in the same millisecond
+      // must not send its author their own signal to qualify.
+      if (firstSend && (roundOf(signal) !== parsed.ms || qualifiersOf(signal, [recipient]).length === 0)) return undefined;
       if (firstSend) await auditRead(app, signal, recipient, 'notification');
       return buildFraudSignalCard(viewer(recipient), signal, { mode: 'qualify', round: parsed.ms });
     },
