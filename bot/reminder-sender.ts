@@ -7,6 +7,7 @@ import { SendFailureError, type DigestSender } from '../services/reminders/dispa
 import type { OutboxEntry } from '../services/reminders/reminder';
 import { classifyFailure } from '../services/reminders/send-policy';
 import { toMessage } from './outgoing-message';
+import { sendProactively } from './proactive-send';
 
 const texts = {
   fr: { one: 'Vous avez un rappel', many: 'Vous avez {n} rappels' },
@@ -36,17 +37,6 @@ function failureFrom(error: unknown): SendFailureError {
 }
 
 /**
- * botbuilder's connector client retries 429 and 5xx by itself (3 more sends inside one call, any Retry-After slept
- * through, 500/502/504 resent blindly): the send policy alone must decide (PLATFORM.md: a send has no idempotency
- * key), and a sweep holding the lease must not sleep in a send. The client's pipeline is not public: if its shape
- * changes this does nothing, and test/reliability/connector-faults.test.ts (sends counted per attempt) fails.
- */
-function withoutClientRetries(connectorClient: unknown): void {
-  const pipeline = (connectorClient as { client?: { pipeline?: { removePolicy?: (options: { phase: 'Retry' }) => unknown } } } | undefined)?.client?.pipeline;
-  pipeline?.removePolicy?.({ phase: 'Retry' });
-}
-
-/**
  * Sends a person's digest as a proactive message on the conversation reference stored when they installed the
  * bot. No active reference means the bot is not (or no longer) installed for them: reported as 404, unreachable.
  */
@@ -66,29 +56,20 @@ export class ProactiveDigestSender implements DigestSender {
     const heading = entries.length === 1 ? texts[locale].one : fill(texts[locale].many, { n: entries.length });
     const card = reminderDigestCard({ heading, lines: reminderLines(entries, locale) }, locale);
     const reference = JSON.parse(stored.reference) as Partial<ConversationReference>;
-    // Caught inside the turn: an error escaping it goes to the adapter's onTurnError, which swallows it, and a refused
-    // send would be recorded as sent (lost, and a 403 never seen).
-    let refused: unknown;
     try {
-      await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
-        withoutClientRetries(context.turnState.get(this.adapter.ConnectorClientKey));
-        try {
-          await context.sendActivity(toMessage(card));
-        } catch (error) {
-          refused = error;
-        }
+      await sendProactively(this.adapter, this.botAppId, reference, async (context) => {
+        await context.sendActivity(toMessage(card));
       });
-    } catch (error) {
-      refused = error;
+      return;
+    } catch (refused) {
+      const failure = failureFrom(refused);
+      // 403 (bot removed or blocked) and 404 (conversation gone) hold for the person, not the message: their next
+      // reminders are not sent to Teams again until they reinstall or write to the bot (PLATFORM.md).
+      // A failed write changes nothing for this reminder: the person's next send meets the same answer and retries it.
+      if (classifyFailure(failure.failure).kind === 'unreachable') {
+        await this.app.conversations.deactivate('personal', recipientId, this.app.clock.now().toISOString()).catch(() => undefined);
+      }
+      throw failure;
     }
-    if (refused === undefined) return;
-    const failure = failureFrom(refused);
-    // 403 (bot removed or blocked) and 404 (conversation gone) hold for the person, not the message: their next
-    // reminders are not sent to Teams again until they reinstall or write to the bot (PLATFORM.md).
-    // A failed write changes nothing for this reminder: the person's next send meets the same answer and retries it.
-    if (classifyFailure(failure.failure).kind === 'unreachable') {
-      await this.app.conversations.deactivate('personal', recipientId, this.app.clock.now().toISOString()).catch(() => undefined);
-    }
-    throw failure;
   }
 }

@@ -6,6 +6,7 @@ import type { StoredPerson } from '../services/directory/person';
 import type { Logger } from '../services/logger';
 import type { SharedCardCopy } from '../services/shared-cards/shared-card-copies-repository';
 import { toMessage } from './outgoing-message';
+import { sendProactively } from './proactive-send';
 
 /**
  * Draws one person's copy of a shared card from the current state. Undefined means there is nothing to send:
@@ -135,7 +136,7 @@ export class SharedCardPublisher {
     const reference = JSON.parse(stored.reference) as Partial<ConversationReference>;
     let activityId = copy.activityId ?? '';
     try {
-      await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+      await sendProactively(this.adapter, this.botAppId, reference, async (context) => {
         if (redraw) await context.updateActivity({ ...toMessage(card), id: activityId });
         else activityId = (await context.sendActivity(toMessage(card)))?.id ?? '';
       });

@@ -184,4 +184,34 @@ describe('a card that must follow a write is sent by the next sweep when the pro
       outcome: 'the copy stays pending; the next pass of the same process records the message it sent instead of sending it again',
     });
   });
+  it('keeps a shared card Teams refused (500) due, and marks it unreachable on a 403, instead of taking either for sent', async () => {
+    const topicOf = async (id: string) => `fraud-qualify|${id}|${Date.parse((await app().fraudSignals.get(id))?.submittedAt ?? '')}`;
+    harness.connector.failNext(500);
+    const refused = await submit('fraud.submit', fraudForm('2026-BMI-8005'), adele);
+    const id = /Signalement (BMI-2026-\d+) enregistré/.exec(refused)?.[1] ?? '';
+    await harness.bot.sharedCards.settle();
+    expect(qualifyCards(id)).toBe(0);
+    expect((await app().sharedCards.list(await topicOf(id))).map((copy) => copy.status)).toEqual(['pending']);
+    await sweep();
+    expect(qualifyCards(id)).toBe(1);
+    expect((await app().sharedCards.list(await topicOf(id))).map((copy) => copy.status)).toEqual(['sent']);
+
+    harness.connector.failNext(403);
+    const blocked = await submit('fraud.submit', fraudForm('2026-BMI-8006'), adele);
+    const blockedId = /Signalement (BMI-2026-\d+) enregistré/.exec(blocked)?.[1] ?? '';
+    await harness.bot.sharedCards.settle();
+    await sweep();
+    expect(qualifyCards(blockedId)).toBe(0);
+    expect((await app().sharedCards.list(await topicOf(blockedId))).map((copy) => copy.status)).toEqual(['unreachable']);
+    recordReliabilityRow({
+      section: 'faults',
+      id: 'shared-card-send-refused',
+      what: 'Teams answers 500, then 403, to the send of a shared card (a signal to qualify)',
+      cases: 2,
+      lost: 0,
+      duplicates: 0,
+      recoveryMs: null,
+      outcome: 'the refused copy stays pending and the next sweep sends it once; the 403 copy is marked unreachable and not retried',
+    });
+  });
 });
