@@ -188,7 +188,9 @@ export function decideTransition(item: ActionItem, verb: ActionVerb, actor: Acti
   }
   if (!rule.from.includes(item.state)) {
     const label = actionStateLabels[item.state].fr.toLowerCase();
-    return { ok: false, code: 'wrong-state', reason: `Impossible de ${verbPhrases[verb]} l’action ${item.id} : elle est « ${label} ».` };
+    // French elides « de » before a vowel: « Impossible d’annuler », « Impossible de valider ».
+    const phrase = /^[aeéiou]/i.test(verbPhrases[verb]) ? `d’${verbPhrases[verb]}` : `de ${verbPhrases[verb]}`;
+    return { ok: false, code: 'wrong-state', reason: `Impossible ${phrase} l’action ${item.id} : elle est « ${label} ».` };
   }
   if (input.revision !== item.revision) {
     return { ok: false, code: 'stale', reason: `L’action ${item.id} a changé depuis l’affichage de cette carte : rouvrez-la pour voir son état actuel.` };

@@ -155,6 +155,7 @@ describe('approving and rejecting on the shared card', () => {
     const cancelled = decideTransition(rejected.next, 'cancel', cast.rq, { revision: 4, reason: 'Sans objet' }, context);
     if (!cancelled.ok) throw new Error(cancelled.reason);
     expect(decideTransition(cancelled.next, 'approve', cast.manager, { revision: 4 }, context)).toMatchObject({ code: 'wrong-state', reason: 'Impossible de valider l’action 2026-07 : elle est « annulée ».' });
+    expect(decideTransition(cancelled.next, 'accept', cast.rq, { revision: 4 }, context)).toMatchObject({ code: 'wrong-state', reason: 'Impossible d’accepter l’action 2026-07 : elle est « annulée ».' });
   });
 
   it('accepts a new decision once the owner marks it done again after a rejection', () => {
