@@ -120,7 +120,7 @@ export function createAppServices(
     trainingRecords: new TrainingRecordsRepository(store.table(tableNames.trainingRecords)),
     sharedCards: new SharedCardCopiesRepository(store.table(tableNames.sharedCardCopies)),
     actions: new ActionItemsRepository(store.table(tableNames.actionItems)),
-    fraudSignals: new FraudSignalsRepository(store.table(tableNames.fraudSignals), store.table(tableNames.fraudSignalAuthors)),
+    fraudSignals: new FraudSignalsRepository(store.table(tableNames.fraudSignals), store.table(tableNames.fraudSignalAuthors), store.table(tableNames.numberFloors)),
     fraudVolumes: new FraudVolumesRepository(store.table(tableNames.fraudVolumes)),
     complaints: new ComplaintsRepository(store.table(tableNames.complaints)),
     clu: new CluMeetingsRepository(store.table(tableNames.cluMeetings)),

@@ -7,6 +7,7 @@ import { listAllEntities } from '../storage/table-pages';
 import { fraudServices, type FraudService } from './fraud-catalog';
 import { isSameSubmission } from './fraud-resubmission';
 import { formatFraudSignalId, fraudSignalIdSchema, fraudSignalSchema, fraudStates, splitFraudSignalId, type FraudSignal, type FraudSignalDraft, type FraudState } from './fraud-signal';
+import { readFraudNumberFloor } from './fraud-number-floor';
 
 /** A signal as read from storage, with the ETag its next change must match. */
 export type StoredFraudSignal = FraudSignal & { etag: string };
@@ -64,6 +65,8 @@ export class FraudSignalsRepository {
   constructor(
     private readonly table: TableClient,
     private readonly authors: TableClient,
+    /** Numbers the purge took away stay taken (services/fraud/fraud-number-floor.ts). */
+    private readonly numberFloors: TableClient,
   ) {}
 
   /** One signal by number, or undefined (unknown or malformed number). */
@@ -91,7 +94,8 @@ export class FraudSignalsRepository {
     toRow({ ...draft, id: formatFraudSignalId(draft.service, year, 1) }); // the whole draft checked before anything is read
     for (let attempt = 0; attempt < 20; attempt += 1) {
       const taken = await listAllEntities<object>(this.table, partitionFilter(partition, 'fraud partition'), ['RowKey']);
-      const highest = Math.max(0, ...taken.map((row) => splitFraudSignalId(String(row.rowKey))?.order ?? 0));
+      const floor = await readFraudNumberFloor(this.numberFloors, partition);
+      const highest = Math.max(floor, ...taken.map((row) => splitFraudSignalId(String(row.rowKey))?.order ?? 0));
       const signal: FraudSignal = { ...draft, id: formatFraudSignalId(draft.service, year, highest + 1) };
       await beforeWrite(signal);
       await this.index(signal);

@@ -1,8 +1,8 @@
 import type { TableClient } from '@azure/data-tables';
-import { odataFilter } from '../storage/odata-filter';
 import { complaintSchema } from '../complaints/complaint';
 import { fraudServices } from '../fraud/fraud-catalog';
 import { fraudSignalSchema } from '../fraud/fraud-signal';
+import { odataFilter } from '../storage/odata-filter';
 import { fraudPartitionKey } from '../fraud/fraud-signals-repository';
 import { complaintDeadline, fraudSignalDeadline, isPastDeadline, lastYearWithExpired, type RetentionPeriods, type RetentionRule } from './retention-policy';
 import { firstPartitionKey, forEachPage, prefixEnd, type RowKeys } from './retention-storage';
@@ -36,6 +36,7 @@ export interface ExpiredRecord {
 export interface RetentionTables {
   fraudSignals: TableClient;
   fraudSignalAuthors: TableClient;
+  numberFloors: TableClient;
   complaints: TableClient;
   sharedCardCopies: TableClient;
   audit: TableClient;

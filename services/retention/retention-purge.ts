@@ -1,6 +1,8 @@
 import type { TableClient } from '@azure/data-tables';
-import { odataFilter } from '../storage/odata-filter';
 import type { AuditEntry } from '../audit/audit-repository';
+import { raiseFraudNumberFloor } from '../fraud/fraud-number-floor';
+import { splitFraudSignalId } from '../fraud/fraud-signal';
+import { odataFilter } from '../storage/odata-filter';
 import { isConflict, isNotFound } from '../storage/storage-errors';
 import { tableNames } from '../storage/table-names';
 import type { TableStore } from '../storage/table-store';
@@ -66,6 +68,7 @@ export function retentionTables(store: TableStore): RetentionTables {
   return {
     fraudSignals: store.table(tableNames.fraudSignals),
     fraudSignalAuthors: store.table(tableNames.fraudSignalAuthors),
+    numberFloors: store.table(tableNames.numberFloors),
     complaints: store.table(tableNames.complaints),
     sharedCardCopies: store.table(tableNames.sharedCardCopies),
     audit: store.table(tableNames.audit),
@@ -142,6 +145,9 @@ async function purgeRecord(tables: RetentionTables, record: ExpiredRecord, redac
     return true;
   }
   if (record.kind === 'fraud-signal') {
+    // Its number stays taken once the row is gone: a new signal never gets the number of a purged one.
+    const number = splitFraudSignalId(record.main.rowKey);
+    if (number) await raiseFraudNumberFloor(tables.numberFloors, record.main.partitionKey, number.order);
     try {
       if (await deleteRow(tables.fraudSignals, record.main)) counts.fraudSignals[record.rule === 'fraud-closed' ? 'fraud-closed' : 'fraud-unqualified'] += 1;
       return true;

@@ -17,6 +17,7 @@ export const tableNames = {
   actionItems: 'ActionItems',
   fraudSignals: 'FraudSignals',
   fraudSignalAuthors: 'FraudSignalAuthors',
+  numberFloors: 'NumberFloors',
   fraudVolumes: 'FraudVolumes',
   complaints: 'Complaints',
   cluMeetings: 'CluMeetings',

@@ -1,13 +1,14 @@
 import type { TableClient } from '@azure/data-tables';
 import type { AppServices } from '../../services/app-services';
 import { fixedClock } from '../../services/clock';
+import { splitFraudSignalId } from '../../services/fraud/fraud-signal';
 import { defaultRetentionPeriods } from '../../services/retention/retention-policy';
 import { purgeExpiredRecords, retentionTables, type PurgeCounts, type PurgeReport } from '../../services/retention/retention-purge';
 import type { RetentionTables } from '../../services/retention/retention-candidates';
 import { tableNames, type TableName } from '../../services/storage/table-names';
 import { listAllEntities } from '../../services/storage/table-pages';
 import { recordReliabilityRow } from '../support/reliability-report';
-import { seedRetentionData, type RetentionSeed, type SeededRecord } from '../support/retention-seed';
+import { seedPeople, seedRetentionData, type RetentionSeed, type SeededRecord } from '../support/retention-seed';
 import { freshAppServices } from '../support/test-storage';
 
 const now = new Date('2026-11-23T09:00:00.000Z');
@@ -161,6 +162,37 @@ describe('retention purge on a real Azurite', () => {
     const text = JSON.stringify(entry);
     expect(text).not.toMatch(/Faux justificatif|Horaires|DOSSIER-123|a001|a002/);
   }, 120_000);
+
+  it('never gives a purged number again: a new signal of a partition whose highest number was purged follows it', async () => {
+    const fraud = seed.records.filter((record) => record.kind === 'fraud-signal');
+    const highestOf = new Map<string, SeededRecord>();
+    for (const record of fraud) {
+      const parts = splitFraudSignalId(record.id);
+      const partition = `${parts?.service}|${parts?.year}`;
+      const current = highestOf.get(partition);
+      if (!current || record.id > current.id) highestOf.set(partition, record);
+    }
+    const purgedHighest = [...highestOf.values()].find((record) => record.expired);
+    const parts = splitFraudSignalId(purgedHighest?.id ?? '');
+    if (!parts) throw new Error('the seed has no partition whose highest signal expires');
+    expect(await app.fraudSignals.get(purgedHighest?.id ?? '')).toBeUndefined();
+    const stored = await app.fraudSignals.create({
+      service: parts.service,
+      titleType: 'titre-sejour',
+      nature: 'faux-document',
+      detectedOn: `${parts.year}-06-15`,
+      fileReference: 'DOSSIER-NOUVEAU',
+      description: 'Nouveau signalement après la purge',
+      article40: { reported: false },
+      authorId: seedPeople.author,
+      createdAt: now.toISOString(),
+      state: 'submitted',
+      submittedAt: now.toISOString(),
+      exchanges: [],
+      revision: 0,
+    });
+    expect(splitFraudSignalId(stored.id)?.order).toBe(parts.order + 1);
+  });
 
   it('deletes nothing more when run again, and records that run too', async () => {
     const before = await snapshot(app);
