@@ -15,6 +15,19 @@ export class CardTooLargeError extends Error {
   }
 }
 
+// Parsing a template's expressions costs about ten times expanding it (a form went from ~60 ms to ~7 ms per turn);
+// the library's Template is made to be bound to many data objects, and expand() is synchronous, so one per template.
+const parsedTemplates = new WeakMap<object, ACData.Template>();
+
+function parsedTemplate(template: object): ACData.Template {
+  let parsed = parsedTemplates.get(template);
+  if (!parsed) {
+    parsed = new ACData.Template(template);
+    parsedTemplates.set(template, parsed);
+  }
+  return parsed;
+}
+
 /**
  * Expands a template with its data and the strings of the viewer's language (available to the template as `t`).
  * Throws CardTooLargeError past the size limit: callers paginate instead.
@@ -25,7 +38,7 @@ export function renderCard<Data extends object, Keys extends string>(
   data: Data,
   locale: Locale,
 ): CardJson {
-  const expanded = new ACData.Template(template).expand({ $root: { ...data, t: strings[locale] } }) as CardJson;
+  const expanded = parsedTemplate(template).expand({ $root: { ...data, t: strings[locale] } }) as CardJson;
   const bytes = Buffer.byteLength(JSON.stringify(expanded), 'utf8');
   if (bytes > maxCardBytes) throw new CardTooLargeError(bytes);
   return expanded;

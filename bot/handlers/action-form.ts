@@ -8,6 +8,7 @@ import { validateProposal, type ProposalError, type ProposalField } from '../../
 import { findOwner } from '../../services/checks/check-item-edit';
 import type { CommandContext, HandlerContext } from '../turn-context';
 import { defineVerb } from '../verb-definition';
+import { typedValuesShownAgain } from './shown-again';
 import { storeNewAction } from './action-create';
 import { maxOwnerChoices } from './check-item-form';
 
@@ -21,6 +22,7 @@ const texts = {
     deadlineRq: 'Obligatoire pour inscrire l’action au plan directement.',
     invalid: 'Certaines informations sont à corriger : voir les messages sous les champs. Rien n’a été enregistré.',
     unreadable: 'Certaines valeurs envoyées par la carte sont illisibles : vérifiez les champs et recommencez. Rien n’a été enregistré.',
+    notShownAgain: 'Certains textes saisis sont trop longs pour être réaffichés : saisissez-les à nouveau.',
   },
   en: {
     introProposal: 'The quality officer will review your proposal and add it to the plan with a deadline.',
@@ -31,6 +33,7 @@ const texts = {
     deadlineRq: 'Required to add the action to the plan directly.',
     invalid: 'Some information needs correcting: see the messages under the fields. Nothing was saved.',
     unreadable: 'Some values sent by the card are unreadable: check the fields and try again. Nothing was saved.',
+    notShownAgain: 'Some texts typed are too long to be shown again: type them again.',
   },
 };
 
@@ -82,9 +85,11 @@ function typedValues(raw: Record<string, unknown>, fallbackOwner: string): Actio
 }
 
 /** The form with the sources, services and people to choose from, the values as typed, and any errors. */
-async function buildActionForm(context: HandlerContext, values: ActionFormValues, errors: readonly ProposalError[] = []): Promise<CardJson> {
+async function buildActionForm(context: HandlerContext, typed: ActionFormValues, errors: readonly ProposalError[] = []): Promise<CardJson> {
   const { app, actor, clock, locale } = context;
   const t = texts[locale];
+  // A refused form shows back what was typed: the heaviest texts are left out rather than the card failing.
+  const { values, blanked } = typedValuesShownAgain(typed);
   const [people, services] = await Promise.all([app.people.list(), app.services.list()]);
   const listed = people.length <= maxOwnerChoices;
   const owner = findOwner(people, values.ownerId);
@@ -104,7 +109,7 @@ async function buildActionForm(context: HandlerContext, values: ActionFormValues
       people: listed
         ? [...people].sort((a, b) => a.name.localeCompare(b.name, 'fr')).map((person) => ({ value: person.id, title: `${person.name} (${person.service ?? '—'})` }))
         : [],
-      formError: message('form') || (fieldErrors ? t.invalid : ''),
+      formError: [message('form') || (fieldErrors ? t.invalid : ''), blanked.length > 0 ? t.notShownAgain : ''].filter(Boolean).join(' '),
       findingError: message('finding'),
       actionError: message('action'),
       referencesError: message('references'),

@@ -8,11 +8,10 @@ import { importActionPlan, itemsOfExport } from '../../services/action-plan/acti
 import { normalizeText } from '../../services/text/normalize';
 import type { CommandContext } from '../turn-context';
 import { defineVerb } from '../verb-definition';
+import { pastedTextShownAgain } from './shown-again';
 
 /** Problems listed on the card after a refused import (the rest are counted). */
 const maxProblemsShown = 15;
-/** Longest paste shown again on the refused form: past it the card would near Teams' size limit (40 KB kept). */
-const maxCsvShownAgain = 20_000;
 /** Longest paste accepted (the HTTP body limit is 512 KiB). */
 const maxCsvLength = 200_000;
 
@@ -139,16 +138,16 @@ export const actionPlanImportVerb = defineVerb({
       case 'rejected': {
         const problems = outcome.problems.slice(0, maxProblemsShown).map((p) => ({ text: fill(t.line, p) }));
         if (outcome.problems.length > maxProblemsShown) problems.push({ text: fill(t.more, { n: outcome.problems.length - maxProblemsShown }) });
-        const shownAgain = data.csv.length <= maxCsvShownAgain;
-        const summary = fill(t.rejected, { n: outcome.problems.length }) + (shownAgain ? '' : ` ${t.notShownAgain}`);
-        return actionPlanImportCard({ csv: shownAgain ? data.csv : '', summary, problems }, locale);
+        const csv = pastedTextShownAgain(data.csv);
+        const summary = fill(t.rejected, { n: outcome.problems.length }) + (csv === '' ? ` ${t.notShownAgain}` : '');
+        return actionPlanImportCard({ csv, summary, problems }, locale);
       }
     }
   },
   invalid: async (context, raw) => {
     const t = texts[context.locale];
     const tooLong = typeof raw.csv === 'string' && raw.csv.length > maxCsvLength;
-    const csv = typeof raw.csv === 'string' && raw.csv.length <= maxCsvShownAgain ? raw.csv : '';
+    const csv = typeof raw.csv === 'string' ? pastedTextShownAgain(raw.csv) : '';
     return actionPlanImportCard({ csv, summary: tooLong ? t.tooLong : t.empty, problems: [] }, context.locale);
   },
 });

@@ -4,6 +4,7 @@ import { noticeCard } from '../../cards/notice';
 import { fill } from '../../cards/render';
 import type { CommandContext } from '../turn-context';
 import { defineVerb } from '../verb-definition';
+import { pastedTextShownAgain } from './shown-again';
 import { buildCheckItemsCard } from './check-items';
 
 /** Problems listed on the card after a refused import (the rest are counted). */
@@ -18,6 +19,7 @@ const texts = {
     changed: 'Des éléments ont été modifiés pendant l’import, qui s’est arrêté : importez à nouveau le même fichier pour le terminer.',
     refusedTitle: 'Import refusé',
     empty: 'Collez le contenu du fichier CSV avant d’importer.',
+    notShownAgain: 'Le texte collé est trop long pour être réaffiché : corrigez le fichier puis collez-le à nouveau.',
     tooLong: 'Le texte dépasse 200 000 caractères : importez les éléments en plusieurs fois.',
   },
   en: {
@@ -28,6 +30,7 @@ const texts = {
     changed: 'Items were changed during the import, which stopped: import the same file again to complete it.',
     refusedTitle: 'Import refused',
     empty: 'Paste the content of the CSV file before importing.',
+    notShownAgain: 'The pasted text is too long to be shown again: fix the file, then paste it again.',
     tooLong: 'The text is over 200,000 characters: import the items in several parts.',
   },
 };
@@ -64,14 +67,17 @@ export const checkItemImportVerb = defineVerb({
       case 'rejected': {
         const problems = outcome.problems.slice(0, maxProblemsShown).map((p) => ({ text: fill(t.line, p) }));
         if (outcome.problems.length > maxProblemsShown) problems.push({ text: fill(t.more, { n: outcome.problems.length - maxProblemsShown }) });
-        return checkItemsImportCard({ csv: data.csv, summary: fill(t.rejected, { n: outcome.problems.length }), problems }, locale);
+        // A big paste is not shown again: the card would pass Teams' size limit and the answer would fail.
+        const csv = pastedTextShownAgain(data.csv);
+        const summary = fill(t.rejected, { n: outcome.problems.length }) + (csv === '' ? ` ${t.notShownAgain}` : '');
+        return checkItemsImportCard({ csv, summary, problems }, locale);
       }
     }
   },
   invalid: async (context, raw) => {
     const t = texts[context.locale];
     const tooLong = typeof raw.csv === 'string' && raw.csv.length > 200_000;
-    const csv = typeof raw.csv === 'string' && !tooLong ? raw.csv : '';
+    const csv = typeof raw.csv === 'string' && !tooLong ? pastedTextShownAgain(raw.csv) : '';
     return checkItemsImportCard({ csv, summary: tooLong ? t.tooLong : t.empty, problems: [] }, context.locale);
   },
 });

@@ -9,6 +9,7 @@ import type { StoredCluMeeting } from '../../services/clu/clu-meetings-repositor
 import { ConcurrentUpdateError } from '../../services/storage/storage-errors';
 import type { CommandContext, HandlerContext } from '../turn-context';
 import { defineVerb } from '../verb-definition';
+import { typedValuesShownAgain } from './shown-again';
 import { maxOwnerChoices } from './check-item-form';
 import { buildCluCard, invitationTopic } from './clu-view';
 import { calendarFor } from '../../services/reminders/calendar';
@@ -26,6 +27,7 @@ const texts = {
     stale: 'Cette carte n’est plus à jour : la réunion a changé entre-temps. Rien n’a été enregistré.',
     raced: 'Une autre réunion vient d’être enregistrée sous ce numéro : rouvrez « clu ». Rien n’a été enregistré.',
     notFound: 'Cette réunion n’existe plus. Rien n’a été enregistré.',
+    notShownAgain: 'Certains textes saisis sont trop longs pour être réaffichés : saisissez-les à nouveau.',
     created: 'Réunion {id} planifiée le {when}. Invitations envoyées à {count} membre(s) interne(s).',
     createdNoMember: 'Réunion {id} planifiée le {when}. Aucun membre interne à inviter.',
     updated: 'Réunion {id} modifiée ({when}). Les invitations sont mises à jour.',
@@ -42,6 +44,7 @@ const texts = {
     stale: 'This card is out of date: the meeting changed meanwhile. Nothing was saved.',
     raced: 'Another meeting was just saved under this number: open “clu” again. Nothing was saved.',
     notFound: 'This meeting no longer exists. Nothing was saved.',
+    notShownAgain: 'Some texts typed are too long to be shown again: type them again.',
     created: 'Meeting {id} scheduled on {when}. Invitations sent to {count} internal member(s).',
     createdNoMember: 'Meeting {id} scheduled on {when}. No internal member to invite.',
     updated: 'Meeting {id} edited ({when}). Invitations are updated.',
@@ -118,9 +121,11 @@ async function newValues(context: HandlerContext): Promise<FormValues> {
 }
 
 /** The form, with the directory to choose members from, the values as typed and any errors. */
-async function buildCluForm(context: HandlerContext, meeting: CluMeeting | undefined, values: FormValues, errors: readonly CluFieldError[] = []): Promise<CardJson> {
+async function buildCluForm(context: HandlerContext, meeting: CluMeeting | undefined, typed: FormValues, errors: readonly CluFieldError[] = []): Promise<CardJson> {
   const { app, clock, locale } = context;
   const t = texts[locale];
+  // A refused form shows back what was typed: the heaviest texts are left out rather than the card failing.
+  const { values, blanked } = typedValuesShownAgain(typed);
   const people = await app.people.list();
   const listed = people.length <= maxOwnerChoices;
   // A long directory types members as e-mails: ids already chosen are shown as their e-mail.
@@ -146,7 +151,7 @@ async function buildCluForm(context: HandlerContext, meeting: CluMeeting | undef
         ? [...people].sort((a, b) => a.name.localeCompare(b.name, 'fr')).map((person) => ({ value: person.id, title: `${person.name} (${person.service ?? '—'})` }))
         : [],
       today: app.calendar.localDateOf(clock.now()),
-      formError: message('form') || (fieldErrors ? t.invalid : ''),
+      formError: [message('form') || (fieldErrors ? t.invalid : ''), blanked.length > 0 ? t.notShownAgain : ''].filter(Boolean).join(' '),
       dateError: message('date'),
       timeError: message('time'),
       placeError: message('place'),

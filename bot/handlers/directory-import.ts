@@ -3,6 +3,7 @@ import { directoryImportCard } from '../../cards/directory-import';
 import { noticeCard } from '../../cards/notice';
 import { fill } from '../../cards/render';
 import { defineVerb } from '../verb-definition';
+import { pastedTextShownAgain } from './shown-again';
 
 /** Problems listed on the card after a refused import (the rest are counted). */
 const maxProblemsShown = 15;
@@ -16,6 +17,7 @@ const texts = {
     done: '{created} personne(s) ajoutée(s), {updated} mise(s) à jour.',
     refusedTitle: 'Import refusé',
     empty: 'Collez le contenu du fichier CSV avant d’importer.',
+    notShownAgain: 'Le texte collé est trop long pour être réaffiché : corrigez le fichier puis collez-le à nouveau.',
     tooLong: 'Le texte dépasse 200 000 caractères : importez l’annuaire en plusieurs fois.',
   },
   en: {
@@ -26,6 +28,7 @@ const texts = {
     done: '{created} people added, {updated} updated.',
     refusedTitle: 'Import refused',
     empty: 'Paste the content of the CSV file before importing.',
+    notShownAgain: 'The pasted text is too long to be shown again: fix the file, then paste it again.',
     tooLong: 'The text is over 200,000 characters: import the directory in several parts.',
   },
 };
@@ -46,14 +49,17 @@ export const directoryImportVerb = defineVerb({
       case 'rejected': {
         const problems = outcome.problems.slice(0, maxProblemsShown).map((p) => ({ text: fill(t.line, p) }));
         if (outcome.problems.length > maxProblemsShown) problems.push({ text: fill(t.more, { n: outcome.problems.length - maxProblemsShown }) });
-        return directoryImportCard({ csv: data.csv, summary: fill(t.rejected, { n: outcome.problems.length }), problems }, locale);
+        // A big paste is not shown again: the card would pass Teams' size limit and the answer would fail.
+        const csv = pastedTextShownAgain(data.csv);
+        const summary = fill(t.rejected, { n: outcome.problems.length }) + (csv === '' ? ` ${t.notShownAgain}` : '');
+        return directoryImportCard({ csv, summary, problems }, locale);
       }
     }
   },
   invalid: async (context, raw) => {
     const t = texts[context.locale];
     const tooLong = typeof raw.csv === 'string' && raw.csv.length > 200_000;
-    const csv = typeof raw.csv === 'string' && !tooLong ? raw.csv : '';
+    const csv = typeof raw.csv === 'string' && !tooLong ? pastedTextShownAgain(raw.csv) : '';
     return directoryImportCard({ csv, summary: tooLong ? t.tooLong : t.empty, problems: [] }, context.locale);
   },
 });

@@ -24,13 +24,18 @@ const listWords: Record<ExportKind, readonly string[]> = {
   report: ['bilan', 'bilan qualite', 'report'],
 };
 
+/** Words a list's name may take as typed (three, and punctuation typed apart). */
+const maxListWords = 8;
+
 /** The list a message names, and the words after it as typed; undefined when it names none. */
 export function readExportList(argument: string): { kind: ExportKind; rest: string } | undefined {
   const words = argument.trim().split(/\s+/).filter(Boolean);
   let best: { kind: ExportKind; used: number; length: number } | undefined;
+  // A list is named in its first few words: trying every start of a pasted page kept the turn busy for ever (issue 10).
+  const longest = Math.min(words.length, maxListWords);
   for (const [kind, phrasings] of Object.entries(listWords) as [ExportKind, readonly string[]][]) {
     for (const phrasing of phrasings) {
-      for (let used = words.length; used >= 1; used -= 1) {
+      for (let used = longest; used >= 1; used -= 1) {
         if (normalizeText(words.slice(0, used).join(' ')) !== phrasing) continue;
         if (!best || phrasing.length > best.length) best = { kind, used, length: phrasing.length };
         break;

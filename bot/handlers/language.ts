@@ -19,7 +19,9 @@ const texts = {
 /** "langue en" / "language fr": the person's interface language, kept in their profile. */
 export async function changeLanguage(context: CommandContext): Promise<void> {
   const { app, actor, locale, argument } = context;
-  const language = choices[normalizeText(argument)];
+  const typed = normalizeText(argument);
+  // Own keys only: « langue constructor » read Object's constructor as a language and failed (issue 10).
+  const language = Object.hasOwn(choices, typed) ? choices[typed] : undefined;
   if (!language) return context.reply(texts[locale].ask);
   await app.directory.setLanguage(actor, language);
   await context.reply(texts[language].done);

@@ -84,7 +84,9 @@ const locationAliases: Record<string, CheckItem['location']> = {
 
 /** Reads a location as typed: its id, or a French or English word, with or without accents ("téléphone"). */
 export function parseCheckLocation(text: string): CheckItem['location'] | undefined {
-  return locationAliases[normalizeText(text)];
+  const key = normalizeText(text);
+  // Own keys only: « constructor » was read as a location and answered with a vague « Valeur invalide » (issue 10).
+  return Object.hasOwn(locationAliases, key) ? locationAliases[key] : undefined;
 }
 
 /** An http(s) address, or undefined. */

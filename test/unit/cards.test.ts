@@ -1,4 +1,5 @@
 import { cardGallery } from '../../cards';
+import { noticeCard } from '../../cards/notice';
 import { maxCardBytes } from '../../cards/render';
 import { isVerbName } from '../../bot/verbs';
 import { cardProblems, executeVerbs } from '../support/card-validation';
@@ -24,6 +25,16 @@ describe('card templates', () => {
     const en = JSON.stringify(cardGallery.welcome!('en'));
     expect(fr).toContain('Bienvenue dans Qualibot');
     expect(en).toContain('Welcome to Qualibot');
+  });
+
+  it('renders one template again and again with each time its own data (templates are parsed once)', () => {
+    const first = noticeCard({ style: 'warning', title: 'Premier', text: 'un', reference: '' }, 'fr');
+    const second = noticeCard({ style: 'good', title: 'Second', text: '${t.reference} {title}', reference: 'QB-000001' }, 'en');
+    expect(JSON.stringify(first)).toContain('Premier');
+    expect(JSON.stringify(first)).not.toContain('Second');
+    expect(JSON.stringify(second)).toContain('${t.reference} {title}');
+    expect(JSON.stringify(second)).toContain('Reference: QB-000001');
+    expect(JSON.stringify(noticeCard({ style: 'warning', title: 'Premier', text: 'un', reference: '' }, 'fr'))).toBe(JSON.stringify(first));
   });
 
   it('detects a broken card (the validator is not a rubber stamp)', () => {

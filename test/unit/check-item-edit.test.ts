@@ -84,6 +84,10 @@ describe('locations as typed', () => {
   it('reads nothing else', () => {
     expect(parseCheckLocation('vitrine')).toBeUndefined();
   });
+
+  it('reads no name objects hold as a location (issue 10)', () => {
+    for (const typed of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) expect(parseCheckLocation(typed)).toBeUndefined();
+  });
 });
 
 describe('owners and services as a combobox may send them', () => {

@@ -116,6 +116,13 @@ describe('which lists, periods and formats a link may name', () => {
     expect(readExportList('n’importe quoi')).toBeUndefined();
   });
 
+  it('reads a pasted page after « exporter » at once, its words past the list as the rest (issue 10)', () => {
+    const started = Date.now();
+    expect(readExportList(`réclamations ${'mot '.repeat(25_000)}`)?.kind).toBe('complaints');
+    expect(readExportList('mot '.repeat(25_000))).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
   it('reads periods: defaults, years, quarters, months; refuses what the list does not offer or what has not begun', () => {
     const today = '2026-11-23';
     const { checks, audit, training, complaints } = exportKindDefinitions;
