@@ -1,15 +1,24 @@
+import { isRetriedSubmission } from '../resubmission';
 import type { Complaint } from './complaint';
-
-/**
- * How long a form sent again counts as the same submission. Teams redelivers within minutes (PLATFORM.md) and a
- * person told « momentanément indisponible » clicks again within the hour; a day covers both.
- */
-export const sameComplaintWindowMs = 24 * 60 * 60 * 1000;
 
 type Logged = Pick<
   Complaint,
   'createdBy' | 'createdAt' | 'channel' | 'kind' | 'receivedOn' | 'summary' | 'commitment' | 'inScope' | 'outOfScopeReason' | 'service' | 'assigneeId'
 >;
+
+/** The fields a complaint form sets, in a fixed order. */
+const formFields = (complaint: Logged): unknown[] => [
+  complaint.createdBy,
+  complaint.channel,
+  complaint.kind,
+  complaint.receivedOn,
+  complaint.summary,
+  complaint.commitment,
+  complaint.inScope,
+  complaint.outOfScopeReason,
+  complaint.service,
+  complaint.assigneeId,
+];
 
 /**
  * True when a stored complaint is an earlier attempt of this form: logged by the same person less than a day before,
@@ -17,19 +26,5 @@ type Logged = Pick<
  * report's figures per channel (E.16–E.18).
  */
 export function isSameComplaintSubmission(stored: Logged, draft: Logged, now: Date): boolean {
-  const age = now.getTime() - Date.parse(stored.createdAt);
-  return (
-    age >= 0 &&
-    age < sameComplaintWindowMs &&
-    stored.createdBy === draft.createdBy &&
-    stored.channel === draft.channel &&
-    stored.kind === draft.kind &&
-    stored.receivedOn === draft.receivedOn &&
-    stored.summary === draft.summary &&
-    stored.commitment === draft.commitment &&
-    stored.inScope === draft.inScope &&
-    stored.outOfScopeReason === draft.outOfScopeReason &&
-    stored.service === draft.service &&
-    stored.assigneeId === draft.assigneeId
-  );
+  return isRetriedSubmission(stored.createdAt, now, formFields(stored), formFields(draft));
 }
