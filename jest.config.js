@@ -35,7 +35,7 @@ module.exports = {
     {
       displayName: 'security',
       testMatch: ['<rootDir>/test/security/**/*.test.ts'],
-      setupFilesAfterEnv: ['<rootDir>/test/support/slow-machine-timeout.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/slow-machine-timeout.ts', '<rootDir>/test/support/fuzz-seed.ts'],
       transform: tsJest,
       testEnvironment: 'node',
       globalSetup: '<rootDir>/test/integration/global-setup.ts',

@@ -15,6 +15,14 @@ export const blankMeansToday: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
+ * Required inputs the handler fills with the person acting when left blank, as the card prefills them: a training
+ * declared without choosing whom it is for is one's own (bot/handlers/training.ts).
+ */
+export const blankMeansTheActor: Readonly<Record<string, readonly string[]>> = {
+  'training.declare': ['personId'],
+};
+
+/**
  * Button data whose absence asks for something else rather than nothing: a save without the item's id creates a
  * new item (the « Nouvel élément » form sends it empty). Only a wrong id breaks them.
  */
@@ -90,18 +98,14 @@ export function brokenSubmissions(liveForm: LiveForm): fc.Arbitrary<VerbCase> {
       .map(([a, b]) => [...a, ...b]);
     return targets.chain((broken) => {
       const fields: Record<string, fc.Arbitrary<unknown>> = {};
-      const today = blankMeansToday[form.verb] ?? [];
-      for (const input of inputs) fields[input.id] = broken.includes(input.id) ? brokenInput(input, today.includes(input.id)) : anyValue(base[input.id]);
+      const blankIsValid = [...(blankMeansToday[form.verb] ?? []), ...(blankMeansTheActor[form.verb] ?? [])];
+      for (const input of inputs) fields[input.id] = broken.includes(input.id) ? brokenInput(input, blankIsValid.includes(input.id)) : anyValue(base[input.id]);
       for (const [key, value] of Object.entries(instance.data)) {
         fields[key] = broken.includes(key) ? brokenButtonValue(key, value, absentMeansNew[form.verb] === key) : fc.constant(value);
       }
-      return fc.tuple(fc.record(fields), extraKeys).map(([values, extra]) => ({
-        persona: instance.persona,
-        verb: form.verb,
-        value: invokeValue(form.verb, dataOf(values, extra)),
-        broken,
-        base,
-      }));
+      return fc
+        .tuple(fc.record(fields), extraKeys)
+        .map(([values, extra]): VerbCase => ({ persona: instance.persona, verb: form.verb, value: invokeValue(form.verb, dataOf(values, extra)), broken, base }));
     });
   });
 }

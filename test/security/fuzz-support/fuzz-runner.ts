@@ -1,7 +1,7 @@
 import { maxRequestBytes } from '../../../bot/server';
 import type { CardJson } from '../../../cards/render';
 import { cardActionActivity, messageActivity } from '../../support/activities';
-import { describeCase, frenchCardProblems, judgeCardAnswer, reallyBroken, type VerbCase } from './fuzz-cases';
+import { dataOfCase, describeCase, frenchCardProblems, judgeCardAnswer, reallyBroken, type VerbCase } from './fuzz-cases';
 import { frenchProblem } from './card-text';
 import { personas, type FuzzBot, type PersonaName } from './fuzz-bot';
 
@@ -48,8 +48,7 @@ export async function runVerbCases(bot: FuzzBot, cases: readonly VerbCase[], sta
     cases.map(async (testCase) => {
       const caseId = nextCaseId('verb');
       const run = await bot.runVerb(testCase.persona, testCase.value, caseId);
-      const data = (testCase.value as { action?: { data?: unknown } } | undefined)?.action?.data;
-      const mustRefuse = testCase.base ? reallyBroken(testCase.verb, testCase.base, data, testCase.broken) : testCase.broken.length > 0;
+      const mustRefuse = testCase.base ? reallyBroken(testCase.verb, testCase.base, dataOfCase(testCase), testCase.broken) : testCase.broken.length > 0;
       const problems = judgeCardAnswer(testCase, run, bot.sideEffectsOf(caseId), { mustRefuse, errorFor: bot.errorFor });
       return record(stats, testCase, problems, mustRefuse);
     }),
@@ -62,7 +61,10 @@ function invokeActivity(serviceUrl: string, persona: PersonaName, value: unknown
   return { ...cardActionActivity(serviceUrl, 'x', {}, personas[persona]), value };
 }
 
-/** Runs card actions through the real HTTP pipeline, one after the other (writes are told apart by order). */
+/**
+ * Runs card actions through the real HTTP pipeline, one after the other (writes are told apart by order). Give it
+ * cases as they travel (overTheWire): NaN reaches the bot as null.
+ */
 export async function runVerbCasesOverHttp(bot: FuzzBot, cases: readonly VerbCase[], stats: FuzzStats): Promise<string[]> {
   const problems: string[] = [];
   for (const testCase of cases) {
@@ -82,11 +84,9 @@ export async function runVerbCasesOverHttp(bot: FuzzBot, cases: readonly VerbCas
       continue;
     }
     if (status !== 200) found.push(`HTTP ${status}`);
-    const data = (testCase.value as { action?: { data?: unknown } } | undefined)?.action?.data;
-    // JSON drops what it cannot carry (NaN becomes null): judge what the bot received.
-    const received = JSON.parse(JSON.stringify(data ?? null)) as unknown;
-    const mustRefuse = testCase.base ? reallyBroken(testCase.verb, testCase.base, received, testCase.broken) : testCase.broken.length > 0;
-    const writes = bot.writes.slice(before).map((write) => `${write.method} ${write.table} ${write.key}`);
+    const mustRefuse = testCase.base ? reallyBroken(testCase.verb, testCase.base, dataOfCase(testCase), testCase.broken) : testCase.broken.length > 0;
+    // Writes tagged with a case come from the in-process cases' background work, not from this request.
+    const writes = bot.writes.slice(before).filter((write) => write.caseId === undefined).map((write) => `${write.method} ${write.table} ${write.key}`);
     if (mustRefuse && writes.length > 0) found.push(`wrote on invalid input: ${writes.join('; ')}`);
     if (!card) found.push(`no card in the answer: ${JSON.stringify(body).slice(0, 300)}`);
     else found.push(...frenchCardProblems(card, false));

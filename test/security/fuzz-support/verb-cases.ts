@@ -6,7 +6,7 @@ import { isInAudience } from '../../../services/directory/roles';
 import type { LiveButton } from './crawl';
 import { anyValue, brokenButtonValue, brokenInput, dataOf, extraKeys, invokeValue, type VerbCase } from './fuzz-cases';
 import type { PersonaName } from './fuzz-bot';
-import { absentMeansNew, blankMeansToday, plausibleValue } from './form-cases';
+import { absentMeansNew, blankMeansTheActor, blankMeansToday, plausibleValue } from './form-cases';
 import { hostileData, hostileText, wrongType } from './hostile-values';
 
 /** What a case of one verb may use: its buttons met on cards, who may and who may not use it. */
@@ -60,15 +60,17 @@ export function verbCases(target: VerbTarget): fc.Arbitrary<VerbCase> {
     // As the forms' fuzzer does: a required input or a value of the button's data is broken, the rest is anything.
     const required = instance.inputs.filter((input) => input.required);
     const breakable = [...required.map((input) => input.id), ...Object.keys(instance.data)];
-    const today = blankMeansToday[verb] ?? [];
+    const blankIsValid = [...(blankMeansToday[verb] ?? []), ...(blankMeansTheActor[verb] ?? [])];
     return fc.subarray(breakable, { minLength: Math.min(1, breakable.length) }).chain((broken) => {
       const fields: Record<string, fc.Arbitrary<unknown>> = {};
       for (const key of new Set([...Object.keys(base), ...keys])) {
         const input = required.find((candidate) => candidate.id === key);
         if (!broken.includes(key)) fields[key] = key in instance.data ? fc.constant(base[key]) : anyValue(base[key]);
-        else fields[key] = input ? brokenInput(input, today.includes(key)) : brokenButtonValue(key, base[key], absentMeansNew[verb] === key);
+        else fields[key] = input ? brokenInput(input, blankIsValid.includes(key)) : brokenButtonValue(key, base[key], absentMeansNew[verb] === key);
       }
-      return fc.tuple(fc.record(fields), extraKeys).map(([values, extra]): VerbCase => ({ persona: instance.persona, verb, value: invokeValue(verb, dataOf(values, extra)), broken, base }));
+      return fc
+        .tuple(fc.record(fields), extraKeys)
+        .map(([values, extra]): VerbCase => ({ persona: instance.persona, verb, value: invokeValue(verb, dataOf(values, extra)), broken, base }));
     });
   });
   // Random keys and values cannot hold every value a change needs: nothing may be written.
