@@ -102,7 +102,7 @@ async function historyCard(context: HandlerContext, id: string): Promise<CardJso
   const names = new Map<string, string>();
   const nameOf = async (personId: string) => {
     if (personId === 'system') return t.system;
-    if (!names.has(personId)) names.set(personId, (await app.people.get(personId))?.name ?? t.unknown);
+    if (!names.has(personId)) names.set(personId, (await app.people.known(personId))?.name ?? t.unknown);
     return names.get(personId) ?? t.unknown;
   };
   const when = (iso: string) =>

@@ -205,7 +205,7 @@ async function afterTransition(
     context.publishSharedCard(topic);
   }
   if ((step === 'approve' || step === 'reject') && after.decision) {
-    const owner = await app.people.get(after.ownerId);
+    const owner = await app.people.known(after.ownerId);
     if (after.ownerId !== context.actor.id) {
       const topic = decisionTopic(after, after.decision.at);
       await app.sharedCards.addRecipients(topic, [after.ownerId], nowIso);

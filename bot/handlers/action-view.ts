@@ -129,7 +129,7 @@ export async function buildActionCard(
   const mode = options.mode ?? 'item';
   const names = new Map<string, string>();
   const nameOf = async (id: string) => {
-    if (!names.has(id)) names.set(id, (await app.people.get(id))?.name ?? t.unknownPerson);
+    if (!names.has(id)) names.set(id, (await app.people.known(id))?.name ?? t.unknownPerson);
     return names.get(id) ?? t.unknownPerson;
   };
   const today = app.calendar.localDateOf(clock.now());

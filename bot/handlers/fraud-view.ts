@@ -126,7 +126,7 @@ export async function buildFraudSignalCard(viewer: FraudViewer, signal: FraudSig
   const mode = options.mode ?? 'view';
   const names = new Map<string, string>();
   const nameOf = async (id: string) => {
-    if (!names.has(id)) names.set(id, (await app.people.get(id))?.name ?? t.unknownPerson);
+    if (!names.has(id)) names.set(id, (await app.people.known(id))?.name ?? t.unknownPerson);
     return names.get(id) ?? t.unknownPerson;
   };
   const when = (iso: string) => formatInstant(iso, locale, app.timeZone);

@@ -62,7 +62,7 @@ async function buildDoneForm(context: HandlerContext, state: DoneFormState): Pro
   const { app, locale } = context;
   const t = texts[locale];
   const { obligation } = state;
-  const owner = await app.people.get(obligation.ownerId);
+  const owner = await app.people.known(obligation.ownerId);
   const window = windowText(obligation, locale);
   const typed = state.input.doneOn.trim();
   return labelCalendarDoneCard(

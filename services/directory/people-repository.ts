@@ -1,5 +1,6 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { assertSafeKey } from '../storage/keys';
+import { KeptCopy, keptCopyTtlMs } from '../storage/kept-copy';
 import { partitionFilter } from '../storage/odata-filter';
 import { ConcurrentUpdateError, isConflict, isNotFound, isPreconditionFailed } from '../storage/storage-errors';
 import { listAllEntities, submitInBatches } from '../storage/table-pages';
@@ -55,32 +56,31 @@ function fromRow(row: PersonRow & { rowKey?: string; etag?: string }): StoredPer
   return { ...person, etag: row.etag ?? '' };
 }
 
-/** How long this instance trusts its copy of the whole directory (writes through this repository clear it at once). */
-export const directoryCacheTtlMs = 60_000;
-
 /**
- * The directory's people. `list()` is served from a copy kept in memory for `directoryCacheTtlMs`: approvers,
+ * The directory's people. `list()` is served from a copy kept in memory (services/storage/kept-copy.ts): approvers,
  * reminders and status cards need the whole directory on many turns, and reading thousands of rows per click was
  * the cost issue 9's benchmark found. This repository is the only writer of the table, and every write through it
- * drops the copy, so this instance never sees its own writes late; another instance's write shows within the TTL.
- * Point reads (`get`: the actor of a turn) always go to storage.
+ * drops the copy, so this instance never sees its own writes late; another instance's write shows within the time
+ * to live. Point reads (`get`: the actor of a turn, whose roles decide what they may do) always go to storage.
  */
 export class PeopleRepository {
-  private cached?: { people: StoredPerson[]; readAt: number };
-  /** Bumped by every write: a list read that started before a write must not be kept. */
-  private generation = 0;
+  private readonly kept: KeptCopy<StoredPerson>;
+  /** The kept people by id, built once per copy (names on cards, a reminder's language). */
+  private index?: { of: readonly StoredPerson[]; byId: Map<string, StoredPerson> };
 
   constructor(
     private readonly table: TableClient,
-    private readonly cacheTtlMs = directoryCacheTtlMs,
+    cacheTtlMs = keptCopyTtlMs,
     /** Monotonic milliseconds for the cache's age (not business time). */
-    private readonly monotonicNow: () => number = () => performance.now(),
-  ) {}
+    monotonicNow: () => number = () => performance.now(),
+  ) {
+    this.kept = new KeptCopy(cacheTtlMs, monotonicNow);
+  }
 
   /** Forgets the in-memory copy of the directory (after a write, or when someone else changed it). */
   invalidate(): void {
-    this.generation += 1;
-    this.cached = undefined;
+    this.kept.invalidate();
+    this.index = undefined;
   }
 
   /** One person by aadObjectId, or undefined. */
@@ -121,14 +121,21 @@ export class PeopleRepository {
 
   /** Every person (the directory is a few thousand rows at most; read with continuation tokens, then kept a while). */
   async list(): Promise<StoredPerson[]> {
-    const cached = this.cached;
-    if (cached && this.monotonicNow() - cached.readAt < this.cacheTtlMs) return cached.people.map(copyOf);
-    const generation = this.generation;
-    const readAt = this.monotonicNow();
-    const rows = await listAllEntities<PersonRow>(this.table, partitionFilter(partitionKey, 'people'));
-    const people = rows.map(fromRow);
-    if (generation === this.generation) this.cached = { people, readAt };
+    const people = await this.kept.read(async () => (await listAllEntities<PersonRow>(this.table, partitionFilter(partitionKey, 'people'))).map(fromRow));
     return people.map(copyOf);
+  }
+
+  /**
+   * One person as the kept directory knows them, for what may lag a minute behind another instance's write (a
+   * name on a card, the language of a reminder): no storage call while the copy is fresh, a point read otherwise.
+   * Never for the actor of a turn (`get`): their roles decide what they may do.
+   */
+  async known(id: string): Promise<StoredPerson | undefined> {
+    const people = this.kept.fresh();
+    if (!people) return this.get(id);
+    if (this.index?.of !== people) this.index = { of: people, byId: new Map(people.map((person) => [person.id, person])) };
+    const person = this.index.byId.get(id);
+    return person ? copyOf(person) : this.get(id);
   }
 
   /** People registered on first contact and not yet reviewed by an admin. */

@@ -1,4 +1,5 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
+import { KeptCopy, keptCopyTtlMs } from '../storage/kept-copy';
 import { lookupKey, storageKey } from '../storage/keys';
 import { partitionFilter } from '../storage/odata-filter';
 import { isNotFound } from '../storage/storage-errors';
@@ -16,9 +17,21 @@ function fromRow(row: ServiceRow & { rowKey?: string }): Service {
   return serviceSchema.parse({ code: row.rowKey, name: row.name, parent: row.parent || undefined });
 }
 
-/** The prefecture's services (one small partition, RowKey = code). */
+/**
+ * The prefecture's services (one small partition, RowKey = code). The list is read on most turns (a card's service
+ * choices, the words of a view) and changes a few times a year: it is kept in memory like the directory, dropped by
+ * every write through this repository, its only writer.
+ */
 export class ServicesRepository {
-  constructor(private readonly table: TableClient) {}
+  private readonly kept: KeptCopy<Service>;
+
+  constructor(
+    private readonly table: TableClient,
+    cacheTtlMs = keptCopyTtlMs,
+    monotonicNow: () => number = () => performance.now(),
+  ) {
+    this.kept = new KeptCopy(cacheTtlMs, monotonicNow);
+  }
 
   /** One service by code, or undefined (also for text that cannot be a code: « gérer les contrôles a/b »). */
   async get(code: string): Promise<Service | undefined> {
@@ -34,8 +47,11 @@ export class ServicesRepository {
 
   /** Every service, sorted by code. */
   async list(): Promise<Service[]> {
-    const rows = await listAllEntities<ServiceRow>(this.table, partitionFilter(partitionKey, 'services'));
-    return rows.map(fromRow).sort((a, b) => a.code.localeCompare(b.code));
+    const services = await this.kept.read(async () => {
+      const rows = await listAllEntities<ServiceRow>(this.table, partitionFilter(partitionKey, 'services'));
+      return rows.map(fromRow).sort((a, b) => a.code.localeCompare(b.code));
+    });
+    return services.map((service) => ({ ...service }));
   }
 
   /** Creates or replaces services (idempotent). */
@@ -45,6 +61,11 @@ export class ServicesRepository {
       // The code as given, not trimmed by the schema: the key written is the one `get` is asked with.
       return ['upsert', { partitionKey, rowKey: storageKey(service.code, 'service code', serviceCodeSchema), name: valid.name, parent: valid.parent ?? '' }, 'Replace'];
     });
-    await submitInBatches(this.table, actions);
+    try {
+      await submitInBatches(this.table, actions);
+    } finally {
+      // Even a failed import may have applied its first transactions.
+      this.kept.invalidate();
+    }
   }
 }

@@ -1,5 +1,6 @@
 import type { AppServices } from '../../services/app-services';
 import { PeopleRepository } from '../../services/directory/people-repository';
+import { ServicesRepository } from '../../services/directory/services-repository';
 import type { Person } from '../../services/directory/person';
 import { tableNames } from '../../services/storage/table-names';
 import { freshAppServices } from '../support/test-storage';
@@ -62,5 +63,48 @@ describe('the directory kept in memory (issue 9: no full directory read per clic
     expect(await repository.list()).toHaveLength(2);
     now = 1_000;
     expect(await repository.list()).toHaveLength(3);
+  });
+
+  it('gives a name from the kept copy while it is fresh, from storage otherwise', async () => {
+    let now = 0;
+    const repository = new PeopleRepository(app.store.table(tableNames.people), 1_000, () => now);
+    const one = person(1);
+    // Nothing kept yet: a point read.
+    expect((await repository.known(one.id))?.name).toBe('Personne 1');
+    await repository.list();
+    const renamedElsewhere = await app.people.get(one.id);
+    if (!renamedElsewhere) throw new Error('missing');
+    await new PeopleRepository(app.store.table(tableNames.people)).update({ ...renamedElsewhere, name: 'Personne Un' });
+    now = 500;
+    expect((await repository.known(one.id))?.name).toBe('Personne 1');
+    expect((await repository.get(one.id))?.name).toBe('Personne Un');
+    // Someone the copy does not hold yet is read from storage, not reported unknown.
+    await writeElsewhere(app, person(7));
+    expect((await repository.known(person(7).id))?.name).toBe('Personne 7');
+    now = 1_000;
+    expect((await repository.known(one.id))?.name).toBe('Personne Un');
+    expect(await repository.known(person(8).id)).toBeUndefined();
+  });
+});
+
+describe('the services kept in memory', () => {
+  it('answers from memory until a write through the repository, and reads again after the time to live', async () => {
+    const app = await freshAppServices();
+    let now = 0;
+    const repository = new ServicesRepository(app.store.table(tableNames.services), 1_000, () => now);
+    await repository.upsertMany([{ code: 'BMI', name: 'Bureau des migrations' }]);
+    expect((await repository.list()).map((service) => service.code)).toEqual(['BMI']);
+    await new ServicesRepository(app.store.table(tableNames.services)).upsertMany([{ code: 'CERT', name: 'Certificats' }]);
+    now = 999;
+    expect((await repository.list()).map((service) => service.code)).toEqual(['BMI']);
+    await repository.upsertMany([{ code: 'DC', name: 'Direction' }]);
+    expect((await repository.list()).map((service) => service.code)).toEqual(['BMI', 'CERT', 'DC']);
+    const [first] = await repository.list();
+    if (!first) throw new Error('missing');
+    first.name = 'Changé';
+    expect((await repository.list())[0]?.name).toBe('Bureau des migrations');
+    await new ServicesRepository(app.store.table(tableNames.services)).upsertMany([{ code: 'SG', name: 'Secrétariat' }]);
+    now = 2_500;
+    expect(await repository.list()).toHaveLength(4);
   });
 });
