@@ -36,11 +36,17 @@ function failureFrom(error: unknown): SendFailureError {
   });
 }
 
+/** Where and how a person's digest goes, read ahead of the send. */
+export interface PreparedDigest {
+  reference: Partial<ConversationReference>;
+  locale: Locale;
+}
+
 /**
  * Sends a person's digest as a proactive message on the conversation reference stored when they installed the
  * bot. No active reference means the bot is not (or no longer) installed for them: reported as 404, unreachable.
  */
-export class ProactiveDigestSender implements DigestSender {
+export class ProactiveDigestSender implements DigestSender<PreparedDigest> {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly app: AppServices,
@@ -48,14 +54,15 @@ export class ProactiveDigestSender implements DigestSender {
     private readonly botAppId: string,
   ) {}
 
-  async send(recipientId: string, entries: readonly OutboxEntry[]): Promise<void> {
-    const stored = await this.app.conversations.get('personal', recipientId);
+  async prepare(recipientId: string): Promise<PreparedDigest> {
+    const [stored, person] = await Promise.all([this.app.conversations.get('personal', recipientId), this.app.people.known(recipientId)]);
     if (!stored?.active) throw new SendFailureError({ status: 404 });
-    const person = await this.app.people.get(recipientId);
-    const locale: Locale = person?.language ?? 'fr';
+    return { reference: JSON.parse(stored.reference) as Partial<ConversationReference>, locale: person?.language ?? 'fr' };
+  }
+
+  async send(recipientId: string, entries: readonly OutboxEntry[], { reference, locale }: PreparedDigest): Promise<void> {
     const heading = entries.length === 1 ? texts[locale].one : fill(texts[locale].many, { n: entries.length });
     const card = reminderDigestCard({ heading, lines: reminderLines(entries, locale) }, locale);
-    const reference = JSON.parse(stored.reference) as Partial<ConversationReference>;
     try {
       await sendProactively(this.adapter, this.botAppId, reference, async (context) => {
         await context.sendActivity(toMessage(card));

@@ -13,8 +13,13 @@ export class SendFailureError extends Error {
 }
 
 /** Sends one digest card listing a person's due reminders (bot/ implements it with proactive messages). */
-export interface DigestSender {
-  send(recipientId: string, entries: readonly OutboxEntry[]): Promise<void>;
+export interface DigestSender<Prepared = void> {
+  /**
+   * Reads what a send to this person needs (where to send, in which language). The dispatcher calls it ahead of
+   * the person's turn so these reads overlap the sends before it; a failure here counts as the send's failure.
+   */
+  prepare(recipientId: string): Promise<Prepared>;
+  send(recipientId: string, entries: readonly OutboxEntry[], prepared: Prepared): Promise<void>;
 }
 
 /** What a dispatch did, counted in reminders (a digest carries one or more). */
@@ -66,10 +71,10 @@ async function inOrderConcurrently<T, R>(items: readonly T[], concurrency: numbe
  * policy, given up for people who removed the bot. A crash after a send and before its record resends at most the
  * digests in flight (`concurrency`).
  */
-export class ReminderDispatcher {
+export class ReminderDispatcher<Prepared = void> {
   constructor(
     private readonly outbox: OutboxRepository,
-    private readonly sender: DigestSender,
+    private readonly sender: DigestSender<Prepared>,
     private readonly options: DispatchOptions,
   ) {}
 
@@ -102,23 +107,39 @@ export class ReminderDispatcher {
     }
     tasks.sort((a, b) => a.atMs - b.atMs);
 
+    // Each send needs a few reads before it (conversation, person): they are started `readAhead` digests early, so
+    // the pace is that of the sends, not of sends and reads in turn. Only sends count in the in-flight bound.
+    const concurrency = Math.max(1, this.options.concurrency);
+    const readAhead = concurrency * 2;
+    const prepared = new Map<number, Promise<Prepared>>();
+    const prepare = (index: number) => {
+      const task = tasks[index];
+      if (!task || prepared.has(index)) return;
+      const reading = this.sender.prepare(task.recipientId);
+      reading.catch(() => undefined); // answered when its send comes
+      prepared.set(index, reading);
+    };
     let next = 0;
     const worker = async () => {
       while (next < tasks.length) {
-        const task = tasks[next++];
-        if (task) await this.sendOne(task.recipientId, task.entries, task.atMs, report);
+        const index = next++;
+        for (let ahead = index; ahead <= index + readAhead; ahead += 1) prepare(ahead);
+        const task = tasks[index];
+        const reading = prepared.get(index);
+        prepared.delete(index);
+        if (task && reading) await this.sendOne(task.recipientId, task.entries, task.atMs, reading, report);
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, this.options.concurrency) }, worker));
+    await Promise.all(Array.from({ length: concurrency }, worker));
     return report;
   }
 
-  private async sendOne(recipientId: string, entries: OutboxEntry[], atMs: number, report: DispatchReport): Promise<void> {
+  private async sendOne(recipientId: string, entries: OutboxEntry[], atMs: number, reading: Promise<Prepared>, report: DispatchReport): Promise<void> {
     const { clock, sleep } = this.options;
     const wait = atMs - clock.now().getTime();
     if (wait > 0) await sleep(wait);
     try {
-      await this.sender.send(recipientId, entries);
+      await this.sender.send(recipientId, entries, await reading);
     } catch (error) {
       await this.handleFailure(recipientId, entries, failureOf(error), report);
       return;

@@ -17,7 +17,7 @@ export interface SweepReport extends DispatchReport {
 export interface SweepParts {
   sources: readonly ReminderSource[];
   outbox: OutboxRepository;
-  dispatcher: ReminderDispatcher;
+  dispatcher: Pick<ReminderDispatcher<unknown>, 'dispatch'>;
   leases: LeaseRepository;
   state: SweepStateRepository;
   /** Identifies this instance in the lease. */

@@ -25,6 +25,8 @@ class ScriptedSender implements DigestSender {
   readonly digests: { recipientId: string; keys: string[] }[] = [];
   readonly failures = new Map<string, SendFailure[]>();
 
+  async prepare(): Promise<void> {}
+
   async send(recipientId: string, entries: readonly OutboxEntry[]): Promise<void> {
     const failure = this.failures.get(recipientId)?.shift();
     if (failure) throw new SendFailureError(failure);
@@ -121,6 +123,38 @@ describe('the reminder engine’s storage and dispatch against a real Azurite', 
     clock.advance(24 * 3600_000);
     expect(await dispatcher(sender).dispatch()).toMatchObject({ unreachable: 0, sent: 0 });
     expect(sender.digests).toHaveLength(0);
+  });
+
+  it('reads ahead what later sends need, and counts a failed read as its send’s failure', async () => {
+    const people = Array.from({ length: 6 }, (_, n) => `cccccccc-0000-4000-8000-00000000000${n}`);
+    await outbox.enqueue(people.map((id, n) => reminder(`k${n}`, id)), clock.now());
+    const events: string[] = [];
+    const sender: DigestSender<string> = {
+      prepare: async (recipientId) => {
+        events.push(`read ${recipientId.slice(-1)}`);
+        if (recipientId === people[4]) throw new SendFailureError({ status: 404 });
+        return `conversation of ${recipientId.slice(-1)}`;
+      },
+      send: async (recipientId, _entries, prepared) => {
+        expect(prepared).toBe(`conversation of ${recipientId.slice(-1)}`);
+        events.push(`send ${recipientId.slice(-1)}`);
+      },
+    };
+    const report = await new ReminderDispatcher(outbox, sender, {
+      clock,
+      limiter: new SendRateLimiter(),
+      sleep: async (ms) => clock.advance(ms),
+      random: () => 0.5,
+      isSendingTime: () => true,
+      maxWaitMs: 60_000,
+      concurrency: 1,
+    }).dispatch();
+    expect(report).toMatchObject({ sent: 5, digests: 5, unreachable: 1 });
+    // One send at a time, the reads of the next two already asked for when the first send goes.
+    const firstSend = events.findIndex((event) => event.startsWith('send'));
+    expect(events.slice(0, firstSend).filter((event) => event.startsWith('read')).length).toBe(3);
+    expect(events.filter((event) => event.startsWith('read'))).toHaveLength(6);
+    expect((await outbox.get(people[4] ?? '', 'k4'))?.status).toBe('unreachable');
   });
 
   it('gives up on a permanent error (400) with the reason recorded', async () => {
