@@ -36,6 +36,8 @@ export class BenchConnector {
   readonly deliveries = new Map<string, number>();
   /** Instants (performance.now) of accepted proactive sends carrying a reminder. */
   readonly reminderSendTimes: number[] = [];
+  /** Instants of every proactive send carrying a reminder, accepted or answered 429/5xx: the pace the bot holds. */
+  readonly reminderAttemptTimes: number[] = [];
   private server?: Server;
   private prng: Prng = seededPrng(9);
   private tenantWindow: number[] = [];
@@ -66,6 +68,7 @@ export class BenchConnector {
     this.serverErrors = 0;
     this.deliveries.clear();
     this.reminderSendTimes.length = 0;
+    this.reminderAttemptTimes.length = 0;
   }
 
   private overRate(window: number[], perSecond: number, now: number): boolean {
@@ -88,6 +91,7 @@ export class BenchConnector {
     if (method === 'POST' && match) {
       const thread = this.threadWindows.get(conversation) ?? [];
       this.threadWindows.set(conversation, thread);
+      if (body.search(reminderMarker) >= 0) this.reminderAttemptTimes.push(now);
       const rateLimited = this.overRate(this.tenantWindow, this.limits.tenantPerSecond, now) || this.overRate(thread, this.limits.threadPerSecond, now);
       const roll = this.prng.next();
       if (rateLimited || roll < this.limits.throttleRatio) {

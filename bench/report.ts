@@ -69,9 +69,12 @@ function figuresTable(results: BenchResults): string[] {
   }
   const dispatch = results.dispatch;
   if (dispatch) {
-    const share = ratio(dispatch.ratePerSecond, dispatch.limit);
+    // A send answered 429 used its slot: with 10 % refused, accepted sends can reach 0.9 × the limit at best, so
+    // the target reads the pace of all sends; the accepted rate is shown beside it. Runs before it had no pace.
+    const pace = dispatch.sendsPerSecond ?? dispatch.ratePerSecond;
+    const share = ratio(pace, dispatch.limit);
     rows.push(
-      `| dispatch under ${dispatch.limit}/s with 10 % 429 | ${dispatch.ratePerSecond}/s (${share} × the limit), ${dispatch.lost} lost, ${dispatch.duplicates} duplicates (${dispatch.due} reminders, ${dispatch.throttled} answered 429) | ≥ 0.9 × the limit, 0 lost, 0 duplicates | ${verdict(share >= 0.9 && dispatch.lost === 0 && dispatch.duplicates === 0)} |`,
+      `| dispatch under ${dispatch.limit}/s with 10 % 429 | ${pace} sends/s (${share} × the limit; ${dispatch.ratePerSecond}/s accepted), ${dispatch.lost} lost, ${dispatch.duplicates} duplicates (${dispatch.due} reminders, ${dispatch.throttled} answered 429) | ≥ 0.9 × the limit, 0 lost, 0 duplicates | ${verdict(share >= 0.9 && dispatch.lost === 0 && dispatch.duplicates === 0)} |`,
     );
   }
   if (large?.botMemory) {
@@ -182,8 +185,10 @@ export function benchmarksMarkdown(results: BenchResults): string {
     '  their tables. Send rate 1,000/s and an unlimited connector, so the figure is storage and CPU.',
     '- **Dispatch.** A bot with `TEAMS_TENANT_RATE_PER_SECOND=50`; the connector allows 50 sends/s per tenant and 7/s',
     '  per thread, and answers 10 % of sends 429 with `Retry-After: 1` (seeded); each reminder\'s title carries a',
-    '  marker the connector counts (lost = never delivered, duplicate = delivered twice). Rate = accepted reminder',
-    '  sends per second from the first to the last.',
+    '  marker the connector counts (lost = never delivered, duplicate = delivered twice). Pace = reminder sends per',
+    '  second from the first to the last, accepted or answered 429 (a refused send used its slot: with 10 % refused,',
+    '  accepted sends reach 0.9 × the limit at best); the accepted rate is shown beside it. Refused sends wait in the',
+    '  outbox for their Retry-After and are delivered by the next sweeps before loss is counted.',
     '- **Memory.** The bot alone in a child process (`bench/bot-process.ts`, compiled with `bench/tsconfig.probe.json`',
     '  and run by plain `node`, as `npm run serve` runs `dist/`) over the large set\'s tables: `statut`, `plan d’action`,',
     '  `annuaire` (the turns that read the most), one sweep with 1,000 due, then RSS after a full GC. Under tsx (`npm',

@@ -81,7 +81,7 @@ async function measureDispatch(azurite: AzuriteInstance, connector: BenchConnect
     await rememberConversations(bench, recipients, connector.url);
     connector.configure({ tenantPerSecond: limit, threadPerSecond: 7, throttleRatio: 0.1 }, 11);
     const figure = await measuredSweep(bench, connector, recipients, 'dispatch');
-    log(`dispatch: ${figure.ratePerSecond}/s, ${figure.lost} lost, ${figure.duplicates} duplicates, ${figure.throttled} answered 429`);
+    log(`dispatch: ${figure.sendsPerSecond} sends/s, ${figure.ratePerSecond}/s accepted, ${figure.lost} lost, ${figure.duplicates} duplicates, ${figure.throttled} answered 429`);
     return { limit, ...figure };
   } finally {
     connector.configure({});

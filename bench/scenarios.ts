@@ -76,6 +76,8 @@ export interface SweepFigure {
   storageCalls: number;
   /** Accepted reminder sends per second, first to last delivery. */
   ratePerSecond: number;
+  /** Reminder sends per second, accepted or refused (429), first to last: the pace the dispatcher keeps. */
+  sendsPerSecond: number;
   throttled: number;
   report: SweepReport;
 }
@@ -98,6 +100,8 @@ export async function measuredSweep(bench: BenchBot, connector: BenchConnector, 
   const seconds = (performance.now() - started) / 1000;
   const times = [...connector.reminderSendTimes];
   const span = ((times.at(-1) ?? 0) - (times[0] ?? 0)) / 1000;
+  const attempts = [...connector.reminderAttemptTimes];
+  const attemptSpan = ((attempts.at(-1) ?? 0) - (attempts[0] ?? 0)) / 1000;
   const storageCalls = bench.counter.total();
   await sweepRetries(bench, report);
   const delivered = markers.filter((marker) => (connector.deliveries.get(marker) ?? 0) > 0).length;
@@ -110,6 +114,7 @@ export async function measuredSweep(bench: BenchBot, connector: BenchConnector, 
     duplicates,
     storageCalls,
     ratePerSecond: round(span > 0 ? (times.length - 1) / span : 0, 1),
+    sendsPerSecond: round(attemptSpan > 0 ? (attempts.length - 1) / attemptSpan : 0, 1),
     throttled: connector.throttled,
     report,
   };
