@@ -98,14 +98,7 @@ export class ReminderDispatcher<Prepared = void> {
     });
     const byRecipient = new Map<string, OutboxEntry[]>();
     for (const entry of records) if (entry) byRecipient.set(entry.recipientId, [...(byRecipient.get(entry.recipientId) ?? []), entry]);
-
-    const tasks: { recipientId: string; entries: OutboxEntry[]; atMs: number }[] = [];
-    for (const [recipientId, entries] of byRecipient) {
-      const atMs = this.options.limiter.reserve(recipientId, now.getTime());
-      if (atMs - now.getTime() > this.options.maxWaitMs) report.deferred += entries.length;
-      else tasks.push({ recipientId, entries, atMs });
-    }
-    tasks.sort((a, b) => a.atMs - b.atMs);
+    const tasks = [...byRecipient].map(([recipientId, entries]) => ({ recipientId, entries }));
 
     // Each send needs a few reads before it (conversation, person): they are started `readAhead` digests early, so
     // the pace is that of the sends, not of sends and reads in turn. Only sends count in the in-flight bound.
@@ -127,19 +120,35 @@ export class ReminderDispatcher<Prepared = void> {
         const task = tasks[index];
         const reading = prepared.get(index);
         prepared.delete(index);
-        if (task && reading) await this.sendOne(task.recipientId, task.entries, task.atMs, reading, report);
+        if (task && reading) await this.sendOne(task.recipientId, task.entries, reading, now.getTime(), report);
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
     return report;
   }
 
-  private async sendOne(recipientId: string, entries: OutboxEntry[], atMs: number, reading: Promise<Prepared>, report: DispatchReport): Promise<void> {
-    const { clock, sleep } = this.options;
+  /**
+   * Sends one digest once its reads are done. Its slot is booked only then, at the time it is really sent: slots
+   * booked in advance and used late by a slow send would bunch the sends, and Teams counts what arrives.
+   */
+  private async sendOne(recipientId: string, entries: OutboxEntry[], reading: Promise<Prepared>, startMs: number, report: DispatchReport): Promise<void> {
+    const { clock, sleep, limiter, maxWaitMs } = this.options;
+    let prepared: Prepared;
+    try {
+      prepared = await reading;
+    } catch (error) {
+      await this.handleFailure(recipientId, entries, failureOf(error), report);
+      return;
+    }
+    const atMs = limiter.reserve(recipientId, clock.now().getTime());
+    if (atMs - startMs > maxWaitMs) {
+      report.deferred += entries.length;
+      return;
+    }
     const wait = atMs - clock.now().getTime();
     if (wait > 0) await sleep(wait);
     try {
-      await this.sender.send(recipientId, entries, await reading);
+      await this.sender.send(recipientId, entries, prepared);
     } catch (error) {
       await this.handleFailure(recipientId, entries, failureOf(error), report);
       return;
