@@ -211,7 +211,7 @@ export function benchmarksMarkdown(results: BenchResults): string {
     '## Machine',
     '',
     `${m.cpus} CPU (${m.cpuModel}), ${m.memoryGb} GB memory, Node ${m.node} on ${m.platform}; run ${results.date}` +
-      `${results.totalSeconds ? `, ${results.totalSeconds} s in all` : ''}. Other test runs shared the machine.`,
+      `${results.totalSeconds ? `, ${results.totalSeconds} s in all` : ''}.`,
     '',
     ...findings,
     '',
