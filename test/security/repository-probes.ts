@@ -238,6 +238,7 @@ export function repositoryProbes(s: Seeded): Probe[] {
   const gPerson: Guard = { table: tableNames.people, partitionKey: 'person', rowKey: s.people.b };
   const personA = async () => found(await app.people.get(s.people.a));
   read('PeopleRepository.get', 'id', s.people.a, s.people.b, gPerson, (v) => app.people.get(text(v)));
+  read('PeopleRepository.known', 'id', s.people.a, s.people.b, gPerson, (v) => app.people.known(text(v)));
   write('PeopleRepository.create', 'person.id', s.people.a, gPerson, async (v) => app.people.create({ ...withoutEtag(await personA()), id: text(v) }));
   write('PeopleRepository.update', 'person.id', s.people.a, gPerson, async (v) => app.people.update({ ...(await personA()), id: text(v) }));
   write('PeopleRepository.upsertMany', 'people[].id', s.people.a, gPerson, async (v) => app.people.upsertMany([{ ...withoutEtag(await personA()), id: text(v) }]));
