@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excelLibrary } from '../exports/excel-library';
 import { maxPlanImportRows, parseActionPlanTable, type PlanImportOptions, type PlanImportResult } from './action-plan-import';
 
 /** MIME type of an Excel workbook. */
@@ -29,7 +30,7 @@ function columnWidth(cells: readonly string[]): number {
  */
 export async function writeActionPlanXlsx(rows: readonly (readonly string[])[], options: { sheetName: string; now: Date }): Promise<Buffer> {
   const [header = [], ...body] = rows;
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excelLibrary()).Workbook();
   workbook.creator = 'Qualibot';
   workbook.created = options.now;
   workbook.modified = options.now;
@@ -70,7 +71,7 @@ export function cellText(value: ExcelJS.CellValue): string {
 export async function readActionPlanXlsx(data: Buffer): Promise<{ ok: true; records: string[][] } | { ok: false; message: string }> {
   if (data.length === 0) return { ok: false, message: 'Le fichier est vide.' };
   if (data.length > maxPlanXlsxBytes) return { ok: false, message: `Le classeur dépasse ${maxPlanXlsxBytes / 1024 / 1024} Mo : importez le plan en plusieurs fois.` };
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excelLibrary()).Workbook();
   try {
     // exceljs types its input as an ArrayBuffer-like "Buffer" of its own; a Node Buffer is what it reads.
     await workbook.xlsx.load(data as unknown as Parameters<typeof workbook.xlsx.load>[0]);

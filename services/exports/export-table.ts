@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { excelLibrary } from './excel-library';
 import { csvField, textCell } from '../action-plan/action-plan-cells';
 
 /** A cell of an export: text, or a number (the yearly report's figures; lists are text only). */
@@ -52,7 +52,7 @@ function columnWidth(cells: readonly string[]): number {
  * they can be summed. Same layout as the action plan's workbook (action-plan-xlsx.ts).
  */
 export async function writeWorkbook(sheets: readonly ExportSheet[], now: Date): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excelLibrary()).Workbook();
   workbook.creator = 'Qualibot';
   workbook.created = now;
   workbook.modified = now;
