@@ -32,10 +32,12 @@ export function sharedCardRenderers(app: AppServices, clock: Clock): Record<stri
       if (firstSend && Date.parse(item.submittedAt ?? '') !== parsed.ms) return undefined;
       return buildActionCard({ actor: recipient, locale: recipient.language ?? 'fr', app, clock }, item, { mode: 'approval', round: parsed.ms });
     },
-    'action-decision': async (topic, recipient) => {
+    'action-decision': async (topic, recipient, { firstSend }) => {
       const parsed = actionTopic(topic);
       const item = parsed && (await app.actions.get(parsed.id));
       if (!parsed || !item) return undefined;
+      // The owner's copy is listed before the decision is written; if that write lost a race, there is no decision.
+      if (firstSend && Date.parse(item.decision?.at ?? '') !== parsed.ms) return undefined;
       return buildActionCard({ actor: recipient, locale: recipient.language ?? 'fr', app, clock }, item, { mode: 'decision' });
     },
     // A new proposal, to the quality officers: the action card as each sees it (accept / decline while proposed).

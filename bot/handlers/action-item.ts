@@ -5,6 +5,7 @@ import { fill, type CardJson } from '../../cards/render';
 import { actionIdSchema, parseActionId } from '../../services/action-plan/action-number';
 import { actionVerbs, decideTransition, type ActionVerb, type TransitionInput } from '../../services/action-plan/action-transitions';
 import type { StoredActionItem } from '../../services/action-plan/action-items-repository';
+import type { ActionItem } from '../../services/action-plan/action-item';
 import { approversOf } from '../../services/action-plan/action-people';
 import type { Person } from '../../services/directory/person';
 import { ConcurrentUpdateError } from '../../services/storage/storage-errors';
@@ -157,9 +158,7 @@ export const actionTransitionVerb = defineVerb({
     // The approvers' copies are listed before the item changes: a crash between the two writes leaves copies
     // the next sweep sends, never a closure waiting for approval that nobody was asked for.
     const approvers = data.step === 'mark-done' ? approversOf(decision.next, people) : [];
-    if (approvers.length > 0) {
-      await app.sharedCards.addRecipients(approvalTopic(decision.next), approvers.map((person) => person.id), now.toISOString());
-    }
+    await listSharedCardsBefore(context, current, decision.next, approvers);
     let stored: StoredActionItem;
     try {
       stored = await app.actions.update(current, decision.next, decision.audit, now);
@@ -175,6 +174,23 @@ export const actionTransitionVerb = defineVerb({
     return buildActionCard(context, stored, { mode, round, notice, noticeColor: 'Good' });
   },
 });
+
+/**
+ * What a change sets going is listed before the change is written, so a crash between the two leaves copies the
+ * next sweep sends (or drops, when the change lost its race), never a request or a decision nobody is told of:
+ * the approvers' copies of a closure, the owner's decision card, and the copies a decision or cancellation turns
+ * stale (marked again after the write, for a copy redrawn in between).
+ */
+async function listSharedCardsBefore(context: HandlerContext, before: StoredActionItem, next: ActionItem, approvers: readonly Person[]): Promise<void> {
+  const { app, actor, clock } = context;
+  const nowIso = clock.now().toISOString();
+  if (approvers.length > 0) await app.sharedCards.addRecipients(approvalTopic(next), approvers.map((person) => person.id), nowIso);
+  if (next.decision && next.decision.at !== before.decision?.at && next.ownerId !== actor.id) {
+    await app.sharedCards.addRecipients(decisionTopic(next, next.decision.at), [next.ownerId], nowIso);
+  }
+  if (before.state === 'awaiting-approval' && next.state !== 'awaiting-approval') await app.sharedCards.markStale(approvalTopic(before), nowIso);
+  if (before.state === 'proposed' && next.state !== 'proposed') await app.sharedCards.markStale(proposalTopic(before), nowIso);
+}
 
 /** The shared cards a change sets going, and the line that tells the clicker what happened. */
 async function afterTransition(
@@ -206,11 +222,7 @@ async function afterTransition(
   }
   if ((step === 'approve' || step === 'reject') && after.decision) {
     const owner = await app.people.known(after.ownerId);
-    if (after.ownerId !== context.actor.id) {
-      const topic = decisionTopic(after, after.decision.at);
-      await app.sharedCards.addRecipients(topic, [after.ownerId], nowIso);
-      context.publishSharedCard(topic);
-    }
+    if (after.ownerId !== context.actor.id) context.publishSharedCard(decisionTopic(after, after.decision.at));
     return fill(step === 'approve' ? t.approved : t.rejected, { owner: owner?.name ?? '' });
   }
   return t.saved;

@@ -161,6 +161,56 @@ describe('a card that must follow a write is sent by the next sweep when the pro
       outcome: 'the referents’ copies were marked stale and the author’s copy listed before the write: the next sweep redraws and sends them once (the qualification’s audit line is lost with the process)',
     });
   });
+  it('tells the owner of an approved closure once, and redraws the other approver’s card, when the process stops right after the approval', async () => {
+    const item = await app().actions.create(
+      {
+        id: '2026-01',
+        year: 2026,
+        finding: 'Boîte à suggestions peu visible',
+        references: ['E3 § 3-1'],
+        sources: ['autodiagnostic'],
+        state: 'in-progress',
+        deadline: '2026-12-15',
+        deadlineSetAt: '2026-10-01T08:00:00.000Z',
+        action: 'Déplacer la boîte à la sortie du hall',
+        services: ['BMI'],
+        ownerId: adele.aadObjectId,
+        createdAt: '2026-10-01T08:00:00.000Z',
+        createdBy: alex.aadObjectId,
+        revision: 0,
+      },
+      { actorId: alex.aadObjectId, action: 'action.create', entityType: 'action', entityId: '' },
+      clock.now(),
+    );
+    await submit('action.transition', { id: item.id, revision: 0, step: 'mark-done', verification: '12 suggestions reçues en un mois', effective: 'oui' }, adele);
+    await harness.bot.sharedCards.settle();
+    const decisionCards = () => cardsSentTo(harness, adele).filter((text) => text.includes(`Décision sur l’action ${item.id}`)).length;
+    const audit = jest.spyOn(app().audit, 'append').mockRejectedValueOnce(crash());
+    const failed = await submit('action.transition', { id: item.id, revision: 1, step: 'approve' }, megan);
+    audit.mockRestore();
+    expect(failed).toContain('Une erreur est survenue');
+    expect(await app().actions.get(item.id)).toMatchObject({ state: 'closed' });
+    expect(decisionCards()).toBe(0);
+    harness.connector.clear();
+    await sweep();
+    expect(decisionCards()).toBe(1);
+    // Alex, the other approver, sees on his copy that the closure was approved.
+    const redrawn = harness.connector.updated.filter((update) => update.conversationId === `personal-chat-${alex.id}`);
+    expect(redrawn.map((update) => cardTexts(update.attachments?.[0]?.content).join('\n'))).toContainEqual(expect.stringContaining('Megan Bowen'));
+    await sweep();
+    expect(decisionCards()).toBe(1);
+    recordReliabilityRow({
+      section: 'faults',
+      id: 'action-approval-after-crash',
+      what: 'Process stopped right after a manager’s approval of a closure is stored',
+      cases: 1,
+      lost: 0,
+      duplicates: 0,
+      recoveryMs: null,
+      outcome: 'the owner’s decision card was listed and the approvers’ copies marked stale before the write: the next sweep sends the owner one card and redraws the other approver’s copy (the approval’s audit line is lost with the process)',
+    });
+  });
+
   it('does not send a card twice when Teams took it but the storage failed to record the send', async () => {
     const markSent = jest.spyOn(app().sharedCards, 'markSent').mockRejectedValueOnce(new RestError('connect ECONNREFUSED', { code: 'ECONNREFUSED' }));
     const saved = await submit('fraud.submit', fraudForm('2026-BMI-8004'), adele);
