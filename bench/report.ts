@@ -38,6 +38,11 @@ export interface BenchResults {
 
 const root = join(__dirname, '..');
 
+/** The echo turns sent between a series' turns when there are (same conditions), else the echo series. */
+function besideOf(series: Series, echo: Series): Series {
+  return series.baseline ?? echo;
+}
+
 function ratio(a: number, b: number): number {
   return b > 0 ? round(a / b) : Number.NaN;
 }
@@ -55,13 +60,15 @@ function figuresTable(results: BenchResults): string[] {
   const large = find('large');
   const rows: string[] = ['| figure | measured | target | |', '|---|---|---|---|'];
   if (prefecture) {
-    const p50 = ratio(prefecture.status.p50, prefecture.echo.p50);
-    const p99 = ratio(prefecture.status.p99, prefecture.echo.p99);
+    const echoBesideStatus = besideOf(prefecture.status, prefecture.echo);
+    const p50 = ratio(prefecture.status.p50, echoBesideStatus.p50);
+    const p99 = ratio(prefecture.status.p99, echoBesideStatus.p99);
     rows.push(
-      `| \`${results.statusCommand}\` turn ÷ echo, prefecture set | p50 ${p50}× (${prefecture.status.p50} / ${prefecture.echo.p50} ms), p99 ${p99}× (${prefecture.status.p99} / ${prefecture.echo.p99} ms) | ≤ 1.5× p50, ≤ 3× p99 | ${verdict(p50 <= 1.5 && p99 <= 3)} |`,
+      `| \`${results.statusCommand}\` turn ÷ echo, prefecture set | p50 ${p50}× (${prefecture.status.p50} / ${echoBesideStatus.p50} ms), p99 ${p99}× (${prefecture.status.p99} / ${echoBesideStatus.p99} ms) | ≤ 1.5× p50, ≤ 3× p99 | ${verdict(p50 <= 1.5 && p99 <= 3)} |`,
     );
-    const approval = ratio(prefecture.approval.p99, prefecture.echo.p99);
-    rows.push(`| approval invoke p99 ÷ echo p99, prefecture set | ${approval}× (${prefecture.approval.p99} / ${prefecture.echo.p99} ms) | ≤ 3× | ${verdict(approval <= 3)} |`);
+    const echoBesideApproval = besideOf(prefecture.approval, prefecture.echo);
+    const approval = ratio(prefecture.approval.p99, echoBesideApproval.p99);
+    rows.push(`| approval invoke p99 ÷ echo p99, prefecture set | ${approval}× (${prefecture.approval.p99} / ${echoBesideApproval.p99} ms) | ≤ 3× | ${verdict(approval <= 3)} |`);
   }
   if (small && large) {
     const sweep = ratio(large.sweep.seconds, small.sweep.seconds);
@@ -102,6 +109,7 @@ function growthTable(results: BenchResults): string[] {
   line('people / actions / complaints / fraud / check items', (s) => `${s.size.people} / ${s.size.actions} / ${s.size.complaints} / ${s.size.fraudSignals} / ${s.size.checkItems}`);
   line('generation (rows, seconds)', (s) => `${s.seeded.rows} rows, ${round(s.seeded.seconds, 1)} s`);
   line('echo p50 / p99 (ms)', (s) => `${s.echo.p50} / ${s.echo.p99}`);
+  line('echo between `statut` turns, between approvals: p50 / p99 (ms)', (s) => `${besideOf(s.status, s.echo).p50} / ${besideOf(s.status, s.echo).p99}, ${besideOf(s.approval, s.echo).p50} / ${besideOf(s.approval, s.echo).p99}`);
   line(`\`${results.statusCommand}\` p50 / p99 (ms)`, (s) => `${s.status.p50} / ${s.status.p99}`);
   line('approval p50 / p99 (ms)', (s) => `${s.approval.p50} / ${s.approval.p99}`);
   line('sweep, 1,000 due (s)', (s) => `${s.sweep.seconds}`);
@@ -119,8 +127,8 @@ export function growthChart(results: BenchResults): string {
   const top = 30;
   const bottom = 50;
   const series = [
-    { label: `${results.statusCommand} p50 ÷ echo`, color: '#1f77b4', value: (s: SizeResults) => s.status.p50 / s.echo.p50 },
-    { label: 'approval p99 ÷ echo', color: '#d62728', value: (s: SizeResults) => s.approval.p99 / s.echo.p99 },
+    { label: `${results.statusCommand} p50 ÷ echo`, color: '#1f77b4', value: (s: SizeResults) => s.status.p50 / besideOf(s.status, s.echo).p50 },
+    { label: 'approval p99 ÷ echo', color: '#d62728', value: (s: SizeResults) => s.approval.p99 / besideOf(s.approval, s.echo).p99 },
     { label: 'sweep ÷ small sweep', color: '#2ca02c', value: (s: SizeResults) => s.sweep.seconds / (results.sizes[0]?.sweep.seconds ?? 1) },
   ];
   const maxY = Math.max(2, ...results.sizes.flatMap((size) => series.map((line) => line.value(size)))) * 1.1;
@@ -176,13 +184,16 @@ export function benchmarksMarkdown(results: BenchResults): string {
     '',
     '- **Baseline (echo).** `langue` without argument: the handler answers one short text and reads nothing; the turn',
     '  still pays the plumbing every turn pays (activity id claim, conversation reference, actor lookup). No hidden',
-    '  command was added.',
+    '  command was added. The ratios divide by the echo turns sent one before each `statut` turn and each approval',
+    '  (not counted in their storage calls): both then run under the same conditions. A separate echo series gives',
+    '  the echo\'s own storage calls; between runs it moved from 5 to 30 ms on this machine, ratios to it did too.',
     `- **Status.** ${results.statusCommand === 'statut' ? '`statut` as Alex Wilber (quality officer: every area).' : '`statut` was not in the command table when this ran, so the figure uses `plan d’action` as Alex Wilber (quality officer: the whole plan), the closest whole-plan view.'}`,
     '- **Approval.** `action.transition` / `approve` as Alex on a fresh action awaiting approval each time (Adele\'s,',
     '  BMI): read, ETag write of the item and its history, audit, shared copies marked stale, new card.',
     '- **Sweep.** The watermark is moved to one minute before the sweep, and a benchmark reminder source makes',
     '  1,000 reminders due for 1,000 people with a conversation reference; the product\'s six sources still read',
-    '  their tables. Send rate 1,000/s and an unlimited connector, so the figure is storage and CPU.',
+    '  their tables. Send rate 1,000/s and an unlimited connector, so the figure is storage and CPU. Three sweeps per',
+    '  size, the median kept.',
     '- **Dispatch.** A bot with `TEAMS_TENANT_RATE_PER_SECOND=50`; the connector allows 50 sends/s per tenant and 7/s',
     '  per thread, and answers 10 % of sends 429 with `Retry-After: 1` (seeded); each reminder\'s title carries a',
     '  marker the connector counts (lost = never delivered, duplicate = delivered twice). Pace = reminder sends per',

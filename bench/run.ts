@@ -57,7 +57,11 @@ async function measureSize(azurite: AzuriteInstance, connector: BenchConnector, 
     log(`${name}: ${command} p50 ${status.p50} ms p99 ${status.p99} ms, ${status.storageCalls} storage calls (${status.storageByTable ?? ''})`);
     const approval = await approvalSeries(bench, connector, bounds, '8');
     log(`${name}: approval p50 ${approval.p50} ms p99 ${approval.p99} ms, ${approval.storageCalls} storage calls (${approval.storageByTable ?? ''}), ${approval.approved}/${approval.samples} approved`);
-    const sweep = await measuredSweep(bench, connector, recipients, `${name}`);
+    // Three sweeps of 1,000 due, the median kept: one sweep's time moved by half from run to run on this machine.
+    const sweeps = [];
+    for (const attempt of [1, 2, 3]) sweeps.push(await measuredSweep(bench, connector, recipients, `${name}-${attempt}`));
+    const sweep = [...sweeps].sort((a, b) => a.seconds - b.seconds)[1] ?? sweeps[0];
+    if (!sweep) throw new Error('no sweep measured');
     log(`${name}: sweep ${sweep.seconds} s for ${sweep.due} due, ${sweep.delivered} delivered, ${sweep.storageCalls} storage calls`);
     collectGarbage();
     const memory = process.memoryUsage();

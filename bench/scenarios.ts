@@ -18,30 +18,50 @@ async function post(endpoint: string, activity: object): Promise<{ status: numbe
   return { status: response.status, text: await response.text() };
 }
 
-/** Turns sent one after the other (latency, not throughput); a failed turn stops the run with its answer. */
-export async function turnSeries(bench: BenchBot, build: (index: number) => object, bounds: SeriesBounds, warmup = 3): Promise<Series> {
+/** The echo turn: `langue` without argument answers a short text and reads nothing beyond the turn's plumbing. */
+const echoCommand = 'langue';
+
+/**
+ * Turns sent one after the other (latency, not throughput); a failed turn stops the run with its answer. With a
+ * `baseline`, an echo turn goes before each turn, uncounted in the storage figures: the ratio of the two compares
+ * turns made under the same conditions (other work on the machine, the heap, Azurite's tables), not two series
+ * a minute apart.
+ */
+export async function turnSeries(bench: BenchBot, build: (index: number) => object, bounds: SeriesBounds, warmup = 3, baseline?: () => object): Promise<Series> {
   for (let i = 0; i < warmup; i += 1) await post(bench.endpoint, build(-1 - i));
   bench.counter.reset();
   const latencies: number[] = [];
-  const deadline = performance.now() + bounds.seconds * 1000;
-  for (let i = 0; i < bounds.count && performance.now() < deadline; i += 1) {
-    const activity = build(i);
+  const baselineLatencies: number[] = [];
+  const timed = async (activity: object, into: number[]) => {
     const started = performance.now();
     const answer = await post(bench.endpoint, activity);
-    latencies.push(performance.now() - started);
+    into.push(performance.now() - started);
     if (answer.status >= 300) throw new Error(`turn answered ${answer.status}: ${answer.text.slice(0, 300)}`);
+  };
+  const deadline = performance.now() + bounds.seconds * 1000;
+  for (let i = 0; i < bounds.count && performance.now() < deadline; i += 1) {
+    if (baseline) {
+      bench.counter.paused = true;
+      try {
+        await timed(baseline(), baselineLatencies);
+      } finally {
+        bench.counter.paused = false;
+      }
+    }
+    await timed(build(i), latencies);
   }
-  return { ...summarise(latencies, bench.counter.total()), storageByTable: bench.counter.describe() };
+  const series = { ...summarise(latencies, bench.counter.total()), storageByTable: bench.counter.describe() };
+  return baseline ? { ...series, baseline: summarise(baselineLatencies, 0) } : series;
 }
 
 /** The echo baseline: `langue` without argument answers a short text and reads nothing beyond the turn's plumbing. */
 export function echoSeries(bench: BenchBot, connector: BenchConnector, bounds: SeriesBounds): Promise<Series> {
-  return turnSeries(bench, () => message(connector.url, 'langue'), bounds);
+  return turnSeries(bench, () => message(connector.url, echoCommand), bounds);
 }
 
 /** A chat command typed by Alex (quality officer: the whole plan, every figure). */
 export function commandSeries(bench: BenchBot, connector: BenchConnector, text: string, bounds: SeriesBounds): Promise<Series> {
-  return turnSeries(bench, () => message(connector.url, text), bounds);
+  return turnSeries(bench, () => message(connector.url, text), bounds, 3, () => message(connector.url, echoCommand));
 }
 
 /**
@@ -60,7 +80,7 @@ export async function approvalSeries(bench: BenchBot, connector: BenchConnector,
     'system',
     now,
   );
-  const series = await turnSeries(bench, (index) => cardAction(connector.url, 'action.transition', { id: ids[index + 3] ?? ids[0], revision: 0, step: 'approve' }), bounds, 0);
+  const series = await turnSeries(bench, (index) => cardAction(connector.url, 'action.transition', { id: ids[index + 3] ?? ids[0], revision: 0, step: 'approve' }), bounds, 0, () => message(connector.url, echoCommand));
   const approved = (await Promise.all(ids.slice(3, 3 + series.samples).map((id) => app.actions.get(id)))).filter((item) => item?.state === 'closed').length;
   await bench.bot.sharedCards.settle();
   return { ...series, approved };

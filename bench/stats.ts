@@ -8,6 +8,8 @@ export interface Series {
   storageCalls: number;
   /** Storage requests per table over the whole series ("People 400, ActionItems 200"). */
   storageByTable?: string;
+  /** Echo turns sent one before each turn of the series: the baseline under the same conditions. */
+  baseline?: Series;
 }
 
 /** The q-quantile (0..1) of sorted values, nearest rank. */

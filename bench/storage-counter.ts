@@ -5,6 +5,8 @@ import { tableNames, type TableName } from '../services/storage/table-names';
 /** Storage requests per table since the last reset: how many calls a turn or a sweep makes, and where. */
 export class StorageCounter {
   readonly byTable = new Map<string, number>();
+  /** While true, requests are not counted (the baseline turns interleaved with a series). */
+  paused = false;
 
   /** Adds a counting policy to every table client of the store (the clients the repositories already hold). */
   attach(store: TableStore): void {
@@ -12,7 +14,7 @@ export class StorageCounter {
       const policy: PipelinePolicy = {
         name: `bench-count-${name}`,
         sendRequest: (request, next) => {
-          this.byTable.set(name, (this.byTable.get(name) ?? 0) + 1);
+          if (!this.paused) this.byTable.set(name, (this.byTable.get(name) ?? 0) + 1);
           return next(request);
         },
       };
