@@ -1,31 +1,11 @@
-import type { ActionItem } from '../../services/action-plan/action-item';
 import { adele, alex, cardActionActivity, installActivity, lynne, megan, messageActivity } from '../support/activities';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
 import { cardTexts } from '../support/card-validation';
+import { createBmiAction } from '../support/fault-kit';
 import { movableClock, testConnectionString } from '../support/test-storage';
 
 const monday = '2026-11-23T09:00:00.000Z'; // 10:00 in Paris
 type InvokeBody = { value: unknown };
-
-/** An action of BMI carried by Adele, in progress. */
-function draft(finding: string): ActionItem {
-  return {
-    id: '2026-01',
-    year: 2026,
-    finding,
-    references: ['E3 § 3-1'],
-    sources: ['autodiagnostic'],
-    state: 'in-progress',
-    deadline: '2026-12-15',
-    deadlineSetAt: '2026-10-01T08:00:00.000Z',
-    action: 'Déplacer la boîte à la sortie du hall',
-    services: ['BMI'],
-    ownerId: adele.aadObjectId,
-    createdAt: '2026-10-01T08:00:00.000Z',
-    createdBy: alex.aadObjectId,
-    revision: 0,
-  };
-}
 
 describe('action plan: closure approved in chat on a shared card', () => {
   let harness: BotHarness;
@@ -37,8 +17,7 @@ describe('action plan: closure approved in chat on a shared card', () => {
   });
   afterAll(() => harness.stop());
 
-  const create = async (finding: string) =>
-    harness.bot.app.actions.create(draft(finding), { actorId: alex.aadObjectId, action: 'action.create', entityType: 'action', entityId: '' }, clock.now());
+  const create = async (finding: string) => createBmiAction(harness.bot.app, finding, clock.now());
   const click = async (data: Record<string, unknown>, from = adele) => {
     clock.advance(1_000); // history entries sort by instant
     const response = await harness.post(cardActionActivity(harness.connector.url, 'action.transition', data, from));

@@ -2,7 +2,7 @@ import { RestError } from '@azure/core-rest-pipeline';
 import { adele, alex, cardActionActivity, installActivity, isaiah, megan } from '../support/activities';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
 import { cardTexts } from '../support/card-validation';
-import { cardsSentTo, invokeText } from '../support/fault-kit';
+import { cardsSentTo, createBmiAction, invokeText } from '../support/fault-kit';
 import { recordReliabilityRow } from '../support/reliability-report';
 import { movableClock, testConnectionString } from '../support/test-storage';
 
@@ -162,26 +162,7 @@ describe('a card that must follow a write is sent by the next sweep when the pro
     });
   });
   it('tells the owner of an approved closure once, and redraws the other approver’s card, when the process stops right after the approval', async () => {
-    const item = await app().actions.create(
-      {
-        id: '2026-01',
-        year: 2026,
-        finding: 'Boîte à suggestions peu visible',
-        references: ['E3 § 3-1'],
-        sources: ['autodiagnostic'],
-        state: 'in-progress',
-        deadline: '2026-12-15',
-        deadlineSetAt: '2026-10-01T08:00:00.000Z',
-        action: 'Déplacer la boîte à la sortie du hall',
-        services: ['BMI'],
-        ownerId: adele.aadObjectId,
-        createdAt: '2026-10-01T08:00:00.000Z',
-        createdBy: alex.aadObjectId,
-        revision: 0,
-      },
-      { actorId: alex.aadObjectId, action: 'action.create', entityType: 'action', entityId: '' },
-      clock.now(),
-    );
+    const item = await createBmiAction(app(), 'Boîte à suggestions peu visible', clock.now());
     await submit('action.transition', { id: item.id, revision: 0, step: 'mark-done', verification: '12 suggestions reçues en un mois', effective: 'oui' }, adele);
     await harness.bot.sharedCards.settle();
     const decisionCards = () => cardsSentTo(harness, adele).filter((text) => text.includes(`Décision sur l’action ${item.id}`)).length;
