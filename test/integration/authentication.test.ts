@@ -3,7 +3,7 @@ import { tableNames } from '../../services/storage/table-names';
 import { listAllEntities } from '../../services/storage/table-pages';
 import { cardTexts } from '../support/card-validation';
 import { cardActionActivity, messageActivity } from '../support/activities';
-import { startBotHarness, type BotHarness } from '../support/bot-harness';
+import { startBotHarness, startProductionHarness, type BotHarness } from '../support/bot-harness';
 import { OpenIdServer, newSigningKey, signJwt } from '../support/jwt';
 import { testConnectionString } from '../support/test-storage';
 
@@ -27,12 +27,7 @@ describe('with an app id configured, every request must carry a valid Bot Framew
   beforeAll(async () => {
     openId = new OpenIdServer([channelKey]);
     await openId.start();
-    harness = await startBotHarness(testConnectionString(), systemClock, {
-      MicrosoftAppId: appId,
-      MicrosoftAppPassword: 'not-used-by-these-tests',
-      MicrosoftAppType: 'MultiTenant',
-      BotOpenIdMetadata: openId.url,
-    });
+    harness = await startProductionHarness(appId, openId.url);
   });
   afterAll(async () => {
     await harness.stop();

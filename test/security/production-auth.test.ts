@@ -1,14 +1,12 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ConfigurationError, loadConfig } from '../../bot/config';
-import { systemClock } from '../../services/clock';
 import { tableNames } from '../../services/storage/table-names';
 import { listAllEntities } from '../../services/storage/table-pages';
 import { alex, cardActionActivity, messageActivity } from '../support/activities';
-import { startBotHarness, type BotHarness } from '../support/bot-harness';
+import { startProductionHarness, type BotHarness } from '../support/bot-harness';
 import { OpenIdServer, newSigningKey, signJwt } from '../support/jwt';
 import { recordReliabilityRow } from '../support/reliability-report';
-import { testConnectionString } from '../support/test-storage';
 
 const appId = '7d2c5e40-1b3a-4c8d-9e6f-a1b2c3d4e5f6';
 const channelKey = newSigningKey('channel-key');
@@ -45,12 +43,7 @@ describe('production mode: only requests the channel signed for this bot get in 
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
     openId = new OpenIdServer([channelKey]);
     await openId.start();
-    harness = await startBotHarness(testConnectionString(), systemClock, {
-      MicrosoftAppId: appId,
-      MicrosoftAppPassword: 'not-used-by-these-tests',
-      MicrosoftAppType: 'MultiTenant',
-      BotOpenIdMetadata: openId.url,
-    });
+    harness = await startProductionHarness(appId, openId.url);
   });
   afterAll(async () => {
     await harness.stop();

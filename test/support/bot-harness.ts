@@ -3,10 +3,10 @@ import { createBotApp, type BotApp } from '../../bot/create-bot-app';
 import type { AppServices } from '../../services/app-services';
 import { seedDemo } from '../../services/demo/seed-demo';
 import type { ReminderSource } from '../../services/reminders/reminder-source';
-import type { Clock } from '../../services/clock';
+import { systemClock, type Clock } from '../../services/clock';
 import { createLogger, type LogDestination } from '../../services/logger';
 import { FakeConnector } from './fake-connector';
-import { uniqueTablePrefix } from './test-storage';
+import { testConnectionString, uniqueTablePrefix } from './test-storage';
 
 /** The real bot (server, CloudAdapter, routing, storage) on a free port, with a fake connector for its replies. */
 export interface BotHarness {
@@ -50,4 +50,14 @@ export async function startBotHarness(
       await connector.stop();
     },
   };
+}
+
+/** The bot as in production (an app id, multi-tenant): every request's token is checked against `openIdUrl`. */
+export function startProductionHarness(appId: string, openIdUrl: string): Promise<BotHarness> {
+  return startBotHarness(testConnectionString(), systemClock, {
+    MicrosoftAppId: appId,
+    MicrosoftAppPassword: 'not-used-by-these-tests',
+    MicrosoftAppType: 'MultiTenant',
+    BotOpenIdMetadata: openIdUrl,
+  });
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { maxRequestBytes } from '../../../bot/server';
 import type { CardJson } from '../../../cards/render';
 import { cardActionActivity, messageActivity } from '../../support/activities';
@@ -57,6 +58,20 @@ export async function runVerbCases(bot: FuzzBot, cases: readonly VerbCase[], sta
 }
 
 /** The invoke as Teams posts it, whatever its value. */
+/**
+ * Runs `total` cases drawn from `cases`, `batch` at a time concurrently, through the card router; a batch with a
+ * problem fails the property, and fast-check shrinks it to the smallest batch that still fails.
+ */
+export async function assertCasesRefused(bot: FuzzBot, cases: fc.Arbitrary<VerbCase>, total: number, batch: number, stats: FuzzStats): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(fc.array(cases, { minLength: batch, maxLength: batch }), async (drawn) => {
+      const problems = await runVerbCases(bot, drawn, stats);
+      if (problems.length > 0) throw new Error(problems.join('\n'));
+    }),
+    { numRuns: Math.ceil(total / batch) },
+  );
+}
+
 function invokeActivity(serviceUrl: string, persona: PersonaName, value: unknown) {
   return { ...cardActionActivity(serviceUrl, 'x', {}, personas[persona]), value };
 }
