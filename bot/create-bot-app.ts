@@ -46,6 +46,7 @@ export async function createBotApp(
     referentiel: config.referentiel,
     timeZone: config.timeZone,
     initialAdmins: config.initialAdmins,
+    logger,
   });
   const prepared = await prepareStorage(app);
   logger.info({ ...prepared, referentiel: config.referentiel }, 'storage ready');

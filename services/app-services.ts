@@ -24,7 +24,10 @@ import { OutboxRepository } from './reminders/outbox-repository';
 import { SweepStateRepository } from './reminders/sweep-state-repository';
 import { readReferentielFile } from './referentiel/referentiel-files';
 import { SharedCardCopiesRepository } from './shared-cards/shared-card-copies-repository';
+import { ChangeStamps } from './storage/change-stamps';
 import { tableNames } from './storage/table-names';
+import { StatusFigures, statusTables } from './status/status-figures';
+import type { Logger } from './logger';
 import type { TableStore } from './storage/table-store';
 import { TrainingRecordsRepository } from './training/training-records-repository';
 import { TrainingTypesRepository } from './training/training-types-repository';
@@ -80,15 +83,21 @@ export interface AppServices {
   labelCalendarAdmin: LabelCalendarAdmin;
   /** Figures the quality officer enters for the yearly report: title delays, calls, website (issue 7). */
   reportIndicators: ReportIndicatorsRepository;
+  /** Stamps moved by every write to the tables the overview counts, on whichever instance. */
+  changeStamps: ChangeStamps;
+  /** The `statut` overview, each area kept until one of its tables changes. */
+  status: StatusFigures;
 }
 
 /** Wires repositories and use cases to a storage account. */
 export function createAppServices(
   store: TableStore,
   clock: Clock,
-  options: { referentiel: ReferentielId; timeZone: string; initialAdmins?: readonly string[] },
+  options: { referentiel: ReferentielId; timeZone: string; initialAdmins?: readonly string[]; logger?: Logger },
 ): AppServices {
   const calendar = calendarFor(options.timeZone);
+  const changeStamps = new ChangeStamps(store.table(tableNames.changeStamps), options.logger);
+  for (const table of statusTables) changeStamps.track(table, store.table(table));
   const people = new PeopleRepository(store.table(tableNames.people));
   const services = new ServicesRepository(store.table(tableNames.services));
   const audit = new AuditRepository(store.table(tableNames.audit), clock);
@@ -96,7 +105,7 @@ export function createAppServices(
   const checkItems = new CheckItemsRepository(store.table(tableNames.checkItems));
   const trainingTypes = new TrainingTypesRepository(store.table(tableNames.trainingTypes));
   const labelCalendar = new LabelCalendarRepository(store.table(tableNames.labelCalendar));
-  return {
+  const repositories = {
     store,
     clock,
     referentiel: options.referentiel,
@@ -127,7 +136,9 @@ export function createAppServices(
     labelCalendar,
     reportIndicators: new ReportIndicatorsRepository(store.table(tableNames.reportIndicators)),
     labelCalendarAdmin: new LabelCalendarAdmin({ labelCalendar, people, audit, clock, calendar }),
+    changeStamps,
   };
+  return { ...repositories, status: new StatusFigures(repositories, changeStamps) };
 }
 
 /**

@@ -2,8 +2,6 @@ import { noticeCard } from '../../cards/notice';
 import { fill, type CardJson } from '../../cards/render';
 import { statusCard } from '../../cards/status';
 import { isInAudience } from '../../services/directory/roles';
-import { previousQuarter, quarterOf } from '../../services/reminders/quarter';
-import { seesFraudFigures, statusOverview, type StatusData } from '../../services/status/status-overview';
 import { readViewIntent, readWords, type ViewCommand, type ViewIntent } from '../../services/status/view-intent';
 import type { CommandDefinition } from '../command-definition';
 import type { CommandContext, HandlerContext } from '../turn-context';
@@ -18,48 +16,10 @@ const texts = {
 /** The commands a view may lead to, as the command table declares them (who may run them, their handler). */
 export type ViewCommands = Readonly<Record<ViewCommand, CommandDefinition>>;
 
-/** Reads what the overview needs, each area once; fraud only for those who may see it. */
-async function loadStatusData(context: HandlerContext): Promise<StatusData> {
-  const { app, actor, clock } = context;
-  const today = app.calendar.localDateOf(clock.now());
-  const year = Number(today.slice(0, 4));
-  const quarter = quarterOf(today).id;
-  const fraud = seesFraudFigures(actor);
-  const [actions, checkItems, current, previous, people, trainingTypes, trainingRecords, open, ofYear, fraudSignals, fraudVolumes, cluMeetings, labelObligations] =
-    await Promise.all([
-      app.actions.list(),
-      app.checkItems.list(),
-      app.checkAnswers.listQuarter(quarter),
-      app.checkAnswers.listQuarter(previousQuarter(quarter).id),
-      app.people.list(),
-      app.trainingTypes.list(),
-      app.trainingRecords.listAll(),
-      app.complaints.listOpen(),
-      app.complaints.listYear(year),
-      fraud ? app.fraudSignals.listYear(year) : Promise.resolve([]),
-      fraud ? app.fraudVolumes.listYear(year) : Promise.resolve([]),
-      app.clu.list(),
-      app.labelCalendar.list(),
-    ]);
-  return {
-    actions,
-    checkItems,
-    checkAnswers: [...current, ...previous],
-    people,
-    trainingTypes,
-    trainingRecords,
-    complaints: [...open, ...ofYear],
-    fraudSignals,
-    fraudVolumes,
-    cluMeetings,
-    labelObligations,
-  };
-}
-
 /** The overview card of the actor, with the words not understood named on top. */
 export async function buildStatusCard(context: HandlerContext, unknownWords: readonly string[] = []): Promise<CardJson> {
   const { app, actor, clock, locale } = context;
-  const overview = statusOverview(await loadStatusData(context), actor, { now: clock.now(), calendar: app.calendar });
+  const overview = await app.status.overview(actor, clock.now(), app.calendar);
   return statusCard(statusCardData(overview, { locale, timeZone: app.timeZone, unknownWords }), locale);
 }
 

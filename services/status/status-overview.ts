@@ -165,7 +165,7 @@ export function checkItemsInScope(items: readonly CheckItem[], viewer: StatusVie
   );
 }
 
-function checksFigures(data: StatusData, viewer: StatusViewer, today: LocalDate): ChecksFigures {
+function checksFigures(data: AreaData['checks'], viewer: StatusViewer, today: LocalDate): ChecksFigures {
   const current = quarterOf(today);
   const previous = previousQuarter(current.id);
   const answered = (quarter: QuarterId) => new Set(data.checkAnswers.filter((answer) => answer.quarter === quarter).map((answer) => answer.itemId));
@@ -177,7 +177,7 @@ function checksFigures(data: StatusData, viewer: StatusViewer, today: LocalDate)
   return { quarter: current.id, owed: owed.length, done, toDo: owed.length - done, previousQuarter: previous.id, previousLate };
 }
 
-function trainingFigures(data: StatusData, viewer: StatusViewer, today: LocalDate): TrainingFigures {
+function trainingFigures(data: AreaData['training'], viewer: StatusViewer, today: LocalDate): TrainingFigures {
   const scope = trainingScopeOf(viewer);
   const group: StatusViewer[] =
     scope.kind === 'own' ? [viewer] : followedPeople(data.people).filter((person) => scope.kind === 'all' || person.service === scope.service);
@@ -193,7 +193,7 @@ function trainingFigures(data: StatusData, viewer: StatusViewer, today: LocalDat
   return figures;
 }
 
-function complaintFigures(data: StatusData, viewer: StatusViewer, today: LocalDate): ComplaintFigures {
+function complaintFigures(data: AreaData['complaints'], viewer: StatusViewer, today: LocalDate): ComplaintFigures {
   const scope = complaintScopeFor(viewer);
   const unique = [...new Map(data.complaints.map((complaint) => [complaint.id, complaint])).values()];
   const visible = unique.filter((complaint) => inComplaintScope(complaint, viewer, scope));
@@ -210,7 +210,7 @@ function complaintFigures(data: StatusData, viewer: StatusViewer, today: LocalDa
   };
 }
 
-function fraudFigures(data: StatusData, year: number): FraudFigures {
+function fraudFigures(data: AreaData['fraud'], year: number): FraudFigures {
   const figures = fraudRates({ signals: data.fraudSignals, volumes: data.fraudVolumes, year });
   const totals = fraudTotals(figures);
   return {
@@ -224,7 +224,7 @@ function fraudFigures(data: StatusData, year: number): FraudFigures {
   };
 }
 
-function cluFigures(data: StatusData, viewer: StatusViewer, now: Date, calendar: WorkingCalendar, today: LocalDate): CluFigures {
+function cluFigures(data: AreaData['clu'], viewer: StatusViewer, now: Date, calendar: WorkingCalendar, today: LocalDate): CluFigures {
   const next = upcomingMeeting(data.cluMeetings, now);
   const due = nextMeetingDue(data.cluMeetings, now, calendar);
   // Same rule as the `clu` card: late when nothing is planned by the due day, or the meeting planned falls after it.
@@ -233,7 +233,7 @@ function cluFigures(data: StatusData, viewer: StatusViewer, now: Date, calendar:
   return { next: next ? { id: next.id, startsAt: next.startsAt } : undefined, dueOn: shown ? due?.dueOn : undefined, late: shown && late };
 }
 
-function labelFigures(data: StatusData, today: LocalDate): LabelFigures {
+function labelFigures(data: AreaData['label'], today: LocalDate): LabelFigures {
   const next = data.labelObligations
     .filter((obligation) => isPending(obligation) && obligation.dueOn >= today)
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.id.localeCompare(b.id))[0];
@@ -241,6 +241,60 @@ function labelFigures(data: StatusData, today: LocalDate): LabelFigures {
     next: next ? { id: next.id, label: next.label, reference: next.reference, dueOn: next.dueOn } : undefined,
     late: lateObligations(data.labelObligations, today).length,
   };
+}
+
+/** The areas of the overview, each computed from its own tables (what services/status/status-figures.ts keeps). */
+export type StatusArea = 'actions' | 'checks' | 'training' | 'complaints' | 'fraud' | 'clu' | 'label';
+
+/** What each area is computed from. */
+export interface AreaData {
+  actions: Pick<StatusData, 'actions'>;
+  checks: Pick<StatusData, 'checkItems' | 'checkAnswers'>;
+  training: Pick<StatusData, 'people' | 'trainingTypes' | 'trainingRecords'>;
+  complaints: Pick<StatusData, 'complaints'>;
+  fraud: Pick<StatusData, 'fraudSignals' | 'fraudVolumes'>;
+  clu: Pick<StatusData, 'cluMeetings'>;
+  label: Pick<StatusData, 'labelObligations'>;
+}
+
+/** Each area's figures. */
+export interface AreaFigures {
+  actions: PlanCounts;
+  checks: ChecksFigures;
+  training: TrainingFigures;
+  complaints: ComplaintFigures;
+  fraud: FraudFigures;
+  clu: CluFigures;
+  label: LabelFigures;
+}
+
+/** When an area's figures are computed: the instant, its working calendar and the local day. */
+export interface StatusMoment {
+  now: Date;
+  calendar: WorkingCalendar;
+  today: LocalDate;
+}
+
+/** Each area's rule: its figures from its data, for one viewer at one moment (the day, and the instant for the CLU). */
+export const statusAreas: { [A in StatusArea]: (data: AreaData[A], viewer: StatusViewer, at: StatusMoment) => AreaFigures[A] } = {
+  actions: (data, viewer, { today }) => planView(data.actions, viewer, noFilters, today, 0).counts,
+  checks: (data, viewer, { today }) => checksFigures(data, viewer, today),
+  training: (data, viewer, { today }) => trainingFigures(data, viewer, today),
+  complaints: (data, viewer, { today }) => complaintFigures(data, viewer, today),
+  fraud: (data, _viewer, { today }) => fraudFigures(data, Number(today.slice(0, 4))),
+  clu: (data, viewer, { now, calendar, today }) => cluFigures(data, viewer, now, calendar, today),
+  label: (data, _viewer, { today }) => labelFigures(data, today),
+};
+
+/** The areas a viewer sees: fraud only for the fraud referents and the quality officer. */
+export function areasSeenBy(viewer: StatusViewer): StatusArea[] {
+  const areas: StatusArea[] = ['actions', 'checks', 'training', 'complaints', 'clu', 'label'];
+  return seesFraudFigures(viewer) ? [...areas, 'fraud'] : areas;
+}
+
+/** The overview from each area's figures (computed now, or kept from an earlier turn by status-figures.ts). */
+export function overviewOf(viewer: StatusViewer, today: LocalDate, figures: Omit<AreaFigures, 'fraud'> & { fraud?: FraudFigures }): StatusOverview {
+  return { scope: statusScopeOf(viewer), today, ...figures, fraud: seesFraudFigures(viewer) ? figures.fraud : undefined };
 }
 
 /**
@@ -251,18 +305,14 @@ function labelFigures(data: StatusData, today: LocalDate): LabelFigures {
  * rule of its own view, so a figure matches the detail its line leads to.
  */
 export function statusOverview(data: StatusData, viewer: StatusViewer, at: { now: Date; calendar: WorkingCalendar }): StatusOverview {
-  const { now, calendar } = at;
-  const today = calendar.localDateOf(now);
-  return {
-    scope: statusScopeOf(viewer),
-    today,
-    actions: planView(data.actions, viewer, noFilters, today, 0).counts,
-    checks: checksFigures(data, viewer, today),
-    training: trainingFigures(data, viewer, today),
-    complaints: complaintFigures(data, viewer, today),
-    fraud: seesFraudFigures(viewer) ? fraudFigures(data, Number(today.slice(0, 4))) : undefined,
-    clu: cluFigures(data, viewer, now, calendar, today),
-    label: labelFigures(data, today),
-  };
+  const moment: StatusMoment = { ...at, today: at.calendar.localDateOf(at.now) };
+  return overviewOf(viewer, moment.today, {
+    actions: statusAreas.actions(data, viewer, moment),
+    checks: statusAreas.checks(data, viewer, moment),
+    training: statusAreas.training(data, viewer, moment),
+    complaints: statusAreas.complaints(data, viewer, moment),
+    fraud: seesFraudFigures(viewer) ? statusAreas.fraud(data, viewer, moment) : undefined,
+    clu: statusAreas.clu(data, viewer, moment),
+    label: statusAreas.label(data, viewer, moment),
+  });
 }
-

@@ -23,6 +23,7 @@ export const tableNames = {
   cluMeetings: 'CluMeetings',
   labelCalendar: 'LabelCalendar',
   reportIndicators: 'ReportIndicators',
+  changeStamps: 'ChangeStamps',
 } as const;
 
 /** One of Qualibot's table names. */
