@@ -138,7 +138,7 @@ describe('the statut figures kept between turns (issue 9: no table read on a usu
     stampsTable.upsertEntity = ((...args: Parameters<typeof original>) => {
       upserts.push(finishedWrites);
       return original(...args);
-    }) as typeof original;
+    });
     const writes = Array.from({ length: 20 }, async () => {
       finishedWrites += 1;
       await stamps.changed(tableNames.complaints);
