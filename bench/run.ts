@@ -13,7 +13,7 @@ import { benchPersonId, dataSetSizes, seedDataSet, type DataSetName } from './da
 import { startBenchBot, rememberConversations, type BenchBot } from './bench-bot';
 import { BenchConnector } from './bench-connector';
 import { writeReport, type BenchResults, type SizeResults } from './report';
-import { approvalSeries, commandSeries, echoSeries, measuredSweep, type SeriesBounds } from './scenarios';
+import { approvalSeries, commandAfterChangeSeries, commandSeries, echoSeries, measuredSweep, type SeriesBounds } from './scenarios';
 import { probeMemory, type MemoryFigure } from './memory-probe';
 import { measureStartup } from './startup';
 import { round } from './stats';
@@ -55,6 +55,8 @@ async function measureSize(azurite: AzuriteInstance, connector: BenchConnector, 
     log(`${name}: echo p50 ${echo.p50} ms p99 ${echo.p99} ms, ${echo.storageCalls} storage calls (${echo.storageByTable ?? ''})`);
     const status = await commandSeries(bench, connector, command, bounds);
     log(`${name}: ${command} p50 ${status.p50} ms p99 ${status.p99} ms, ${status.storageCalls} storage calls (${status.storageByTable ?? ''})`);
+    const statusAfterChange = await commandAfterChangeSeries(bench, connector, command, bounds);
+    log(`${name}: ${command} after a new complaint p50 ${statusAfterChange.p50} ms p99 ${statusAfterChange.p99} ms, ${statusAfterChange.storageCalls} storage calls (${statusAfterChange.storageByTable ?? ''})`);
     const approval = await approvalSeries(bench, connector, bounds, '8');
     log(`${name}: approval p50 ${approval.p50} ms p99 ${approval.p99} ms, ${approval.storageCalls} storage calls (${approval.storageByTable ?? ''}), ${approval.approved}/${approval.samples} approved`);
     // Three sweeps of 1,000 due, the median kept: one sweep's time moved by half from run to run on this machine.
@@ -68,7 +70,7 @@ async function measureSize(azurite: AzuriteInstance, connector: BenchConnector, 
     // The bot alone, in its own process over the same tables: the harness's memory stays out of the figure.
     const botMemory = name === 'large' ? await probeMemory(azurite.connectionString, `bench${name}`, connector, recipients, command) : undefined;
     if (botMemory) log(`${name}: bot process RSS ${botMemory.startRssMb} MB at start, ${botMemory.rssMb} MB after turns and a sweep`);
-    return { name, size: dataSetSizes[name], seeded, echo, status, approval, sweep, rssMb: round(memory.rss / 2 ** 20, 1), heapMb: round(memory.heapUsed / 2 ** 20, 1), botMemory };
+    return { name, size: dataSetSizes[name], seeded, echo, status, statusAfterChange, approval, sweep, rssMb: round(memory.rss / 2 ** 20, 1), heapMb: round(memory.heapUsed / 2 ** 20, 1), botMemory };
   } finally {
     await bench.bot.close();
   }

@@ -27,7 +27,15 @@ const echoCommand = 'langue';
  * turns made under the same conditions (other work on the machine, the heap, Azurite's tables), not two series
  * a minute apart.
  */
-export async function turnSeries(bench: BenchBot, build: (index: number) => object, bounds: SeriesBounds, warmup = 3, baseline?: () => object): Promise<Series> {
+export async function turnSeries(
+  bench: BenchBot,
+  build: (index: number) => object,
+  bounds: SeriesBounds,
+  warmup = 3,
+  baseline?: () => object,
+  /** Work done before each measured turn, uncounted (a write the turn then has to see). */
+  before?: (index: number) => Promise<void>,
+): Promise<Series> {
   for (let i = 0; i < warmup; i += 1) await post(bench.endpoint, build(-1 - i));
   bench.counter.reset();
   const latencies: number[] = [];
@@ -40,6 +48,14 @@ export async function turnSeries(bench: BenchBot, build: (index: number) => obje
   };
   const deadline = performance.now() + bounds.seconds * 1000;
   for (let i = 0; i < bounds.count && performance.now() < deadline; i += 1) {
+    if (before) {
+      bench.counter.paused = true;
+      try {
+        await before(i);
+      } finally {
+        bench.counter.paused = false;
+      }
+    }
     if (baseline) {
       bench.counter.paused = true;
       try {
@@ -62,6 +78,23 @@ export function echoSeries(bench: BenchBot, connector: BenchConnector, bounds: S
 /** A chat command typed by Alex (quality officer: the whole plan, every figure). */
 export function commandSeries(bench: BenchBot, connector: BenchConnector, text: string, bounds: SeriesBounds): Promise<Series> {
   return turnSeries(bench, () => message(connector.url, text), bounds, 3, () => message(connector.url, echoCommand));
+}
+
+/**
+ * The same command, each time right after a new complaint was logged (through the repository, as the complaint
+ * form does): the turn has to see it, so what it keeps of the complaints is read again, the rest is not.
+ */
+export async function commandAfterChangeSeries(bench: BenchBot, connector: BenchConnector, text: string, bounds: SeriesBounds): Promise<Series> {
+  const { app } = bench.bot;
+  const now = bench.clock.now();
+  const year = Number(app.calendar.localDateOf(now).slice(0, 4));
+  const [template] = await app.complaints.listOpen();
+  if (!template) throw new Error('the data set has no open complaint');
+  const logOne = async (index: number) => {
+    const { etag: _etag, ...complaint } = template;
+    await app.complaints.addMissing([{ ...complaint, id: `R-${year}-${String(9000 + index).padStart(4, '0')}` }], 'system', now);
+  };
+  return turnSeries(bench, () => message(connector.url, text), bounds, 0, () => message(connector.url, echoCommand), logOne);
 }
 
 /**
