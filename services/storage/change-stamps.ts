@@ -44,8 +44,10 @@ export class ChangeStamps {
       name: `qualibot-change-stamp-${table}`,
       sendRequest: async (request, next) => {
         const response = await next(request);
-        // Any successful write (a failed transaction answers 202 too: a needless recomputation at worst).
-        if (request.method !== 'GET' && request.method !== 'HEAD' && response.status >= 200 && response.status < 300) await this.changed(table);
+        // Any successful write to rows (a failed transaction answers 202 too: a needless recomputation at worst);
+        // creating the table at start-up (`/Tables`) changes no row.
+        const rows = !/\/Tables(\(|$)/.test(new URL(request.url).pathname);
+        if (rows && request.method !== 'GET' && request.method !== 'HEAD' && response.status >= 200 && response.status < 300) await this.changed(table);
         return response;
       },
     };
