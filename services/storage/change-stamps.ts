@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { TableClient } from '@azure/data-tables';
 import type { Logger } from '../logger';
+import { partitionFilter } from './odata-filter';
 import type { TableName } from './table-names';
 
 /** The stamps' single partition: a dozen rows, read in one request. */
@@ -79,7 +80,7 @@ export class ChangeStamps {
   /** Every stamp, in one request, with this instance's own count of writes (so a lost stamp write still shows here). */
   async read(): Promise<StampVector> {
     const vector = new Map<TableName, string>();
-    const rows = this.stamps.listEntities<StampEntity>({ queryOptions: { filter: `PartitionKey eq '${stampPartition}'`, select: ['RowKey', 'token'] } });
+    const rows = this.stamps.listEntities<StampEntity>({ queryOptions: { filter: partitionFilter(stampPartition, 'change stamps'), select: ['RowKey', 'token'] } });
     for await (const row of rows) vector.set(row.rowKey as TableName, row.token);
     for (const [table, count] of this.localWrites) vector.set(table, `${vector.get(table) ?? ''}#${count}`);
     return vector;
