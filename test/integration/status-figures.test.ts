@@ -149,4 +149,21 @@ describe('the statut figures kept between turns (issue 9: no table read on a usu
     const vector = await stamps.read();
     expect(vector.get(tableNames.complaints)).toMatch(/#20$/);
   });
+
+  it('never fails a write whose stamp cannot be written, and this instance still sees the change', async () => {
+    const other = secondInstance(app, prefix);
+    const stampBefore = (await other.changeStamps.read()).get(tableNames.actionItems);
+    // Stamp writes sent to a table that does not exist: storage answers 404 to each.
+    const refuseWrites: PipelinePolicy = {
+      name: 'test-refuse-stamp-writes',
+      sendRequest: (request, next) => (request.method === 'GET' ? next(request) : next({ ...request, url: request.url.replace('ChangeStamps', 'MissingTable') })),
+    };
+    app.store.table(tableNames.changeStamps).pipeline.addPolicy(refuseWrites);
+    const before = await app.status.overview(rq, clock.now(), app.calendar);
+    await expect(newActions(app, 2, 9401)).resolves.toBeUndefined();
+    expect((await app.actions.list()).filter((item) => item.id.startsWith('2026-94'))).toHaveLength(2);
+    expect((await other.changeStamps.read()).get(tableNames.actionItems)).toBe(stampBefore);
+    const after = await app.status.overview(rq, clock.now(), app.calendar);
+    expect(after.actions.open).toBe(before.actions.open + 2);
+  });
 });
