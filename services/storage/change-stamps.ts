@@ -13,7 +13,6 @@ interface StampEntity {
   partitionKey: string;
   rowKey: string;
   token: string;
-  changedAt: string;
 }
 
 /** Each tracked table's stamp as read at one moment; compare two with `tokenOf`. */
@@ -65,7 +64,8 @@ export class ChangeStamps {
       this.queued.delete(table);
       this.running.set(table, write);
       try {
-        const entity: StampEntity = { partitionKey: stampPartition, rowKey: table, token: randomUUID(), changedAt: new Date().toISOString() };
+        // When it changed is the row's own `Timestamp`, set by the storage.
+        const entity: StampEntity = { partitionKey: stampPartition, rowKey: table, token: randomUUID() };
         await this.stamps.upsertEntity(entity, 'Replace');
       } catch (error) {
         this.logger?.warn({ err: error, table }, 'change stamp not written: other instances see the change when their figures expire');
